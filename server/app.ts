@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import type { Clock } from './lib/clock.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthRepo } from './modules/auth/auth.repo.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { auditLog } from './modules/audit/audit.service.js';
+import { createProgrammesRepo } from './modules/programmes/programmes.repo.js';
+import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { createProgrammesService } from './modules/programmes/programmes.service.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { createTasksRepo } from './modules/tasks/tasks.repo.js';
+import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { createTasksService } from './modules/tasks/tasks.service.js';
+import { unitsRoutes } from './modules/units/units.routes.js';
+import { createUnitsService } from './modules/units/units.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+
+export type AppOptions = {
+  database: Database;
+  clock: Clock;
+  logLevel?: string;
+  sessionDays?: number;
+  cookieSecure?: boolean;
+  /** Sign-in attempts per IP per minute. */
+  loginRateLimit?: number;
+  /** Serve the built web client from this folder (dist/web by default, when it exists). */
+  webDir?: string | false;
+};
+
+/** Wires services to their repositories and routes; everything it needs comes in as options. */
+export function createServices(database: Database, clock: Clock, sessionDays = 14) {
+  const db = database.db;
+  const programmes = createProgrammesService({ repo: createProgrammesRepo(db), clock });
+  const tasksRepo = createTasksRepo(db);
+  return {
+    auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
+    programmes,
+    tasks: createTasksService({ db, clock, programmes }),
+    units: createUnitsService({ db, clock, programmes, tasksRepo }),
+    users: createUsersService({ db, clock }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info' },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(opts.database, opts.clock, opts.sessionDays);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Steerboard API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sb_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerAuth(app, services.auth);
+  systemRoutes(app, opts.database);
+
+  await app.register(
+    async (api) => {
+      authRoutes(api, {
+        auth: services.auth,
+        cookieSecure: opts.cookieSecure ?? false,
+        loginRateLimit: opts.loginRateLimit ?? 20,
+      });
+      programmesRoutes(api, services.programmes);
+      unitsRoutes(api, services.units);
+      tasksRoutes(api, services.tasks);
+      usersRoutes(api, services.users);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url));
+  if (webDir && existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    // The client routes on the URL: any non-API path that is not a file gets index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/'))
+        return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found.' } });
+    });
+  }
+  return app;
+}

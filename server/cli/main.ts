@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerMigrate } from './migrate.command.js';
+import { registerSeed } from './seed.command.js';
+import { registerServe } from './serve.command.js';
+import { registerUser } from './user.command.js';
+
+const program = new Command('steerboard')
+  .description('Steerboard: tasks, weekly reports and warning lists for steering committees')
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerSeed(program);
+registerUser(program);
+
+await program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

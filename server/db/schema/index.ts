@@ -1,0 +1,5 @@
+export * from './units.js';
+export * from './users.js';
+export * from './programmes.js';
+export * from './tasks.js';
+export * from './audit.js';

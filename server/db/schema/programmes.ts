@@ -1,0 +1,87 @@
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { units } from './units.js';
+
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    nameAr: text('name_ar'),
+    description: text('description'),
+    /** The unit that compiles reports for the steering body. */
+    standingUnitId: integer('standing_unit_id').references(() => units.id),
+    /** The unit subtree the programme runs through. */
+    rootUnitId: integer('root_unit_id').references(() => units.id),
+    cadence: text('cadence').notNull().default('weekly'),
+    reportDueWeekday: integer('report_due_weekday').notNull().default(5),
+    reportDueTime: text('report_due_time').notNull().default('17:00'),
+    timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
+    warningThresholds: jsonb('warning_thresholds').$type<Record<string, number>>().notNull().default({}),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('programmes_code_uq').on(t.code)],
+);
+
+/** Specialised groups (tổ chuyên đề): institutions, infrastructure, human resources, innovation… */
+export const programmeGroups = pgTable(
+  'programme_groups',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    nameAr: text('name_ar'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [uniqueIndex('programme_groups_code_uq').on(t.programmeId, t.code)],
+);
+
+/** The steering body: chair, deputies, members. */
+export const steeringMembers = pgTable(
+  'steering_members',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    position: text('position').notNull(),
+    personName: text('person_name').notNull(),
+    title: text('title'),
+    unitId: integer('unit_id').references(() => units.id),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('steering_members_programme_idx').on(t.programmeId)],
+);
+
+export const directives = pgTable(
+  'directives',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    issuer: text('issuer'),
+    title: text('title').notNull(),
+    url: text('url'),
+  },
+  (t) => [uniqueIndex('directives_number_uq').on(t.programmeId, t.number)],
+);

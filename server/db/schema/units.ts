@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** The organisation tree: ministry/province → department/district → commune/ward. */
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    nameAr: text('name_ar'),
+    kind: text('kind').notNull(),
+    parentId: integer('parent_id'),
+    /** Materialised path of ids, '/1/5/23/': a subtree is `path LIKE '/1/5/%'`. */
+    path: text('path').notNull(),
+    depth: integer('depth').notNull().default(0),
+    leaderName: text('leader_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    searchText: text('search_text').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('units_code_uq').on(t.code),
+    index('units_parent_idx').on(t.parentId),
+    index('units_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+  ],
+);

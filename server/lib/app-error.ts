@@ -1,0 +1,36 @@
+import type { ErrorCode } from '../../shared/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unit_not_found: 422,
+  unit_cycle: 422,
+  parent_task_other_programme: 422,
+  deadline_before_start: 422,
+  programme_not_found: 404,
+  group_not_in_programme: 422,
+  directive_not_in_programme: 422,
+  duplicate_code: 409,
+  stale_version: 409,
+  internal: 500,
+};
+
+/** The one error type of the product: a stable code, parameters for the translated message. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly field?: string,
+  ) {
+    super(code);
+    this.status = STATUS[code];
+  }
+}

@@ -1,0 +1,133 @@
+import type { Locale } from '../../shared/schemas/common.js';
+import type { ErrorCode } from '../../shared/errors.js';
+
+type Messages = Record<ErrorCode | CustomIssueKey, Record<Locale, string>>;
+/** Keys used as messages of custom zod checks (refine/regex) in shared/schemas. */
+export type CustomIssueKey = 'date_format' | 'id_list_format' | 'unknown_field';
+
+const M: Messages = {
+  validation_failed: {
+    vi: 'Dữ liệu gửi lên không hợp lệ.',
+    en: 'The data sent is not valid.',
+    ar: 'البيانات المرسلة غير صالحة.',
+  },
+  unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.', ar: 'يرجى تسجيل الدخول.' },
+  invalid_credentials: {
+    vi: 'Email hoặc mật khẩu không đúng.',
+    en: 'Wrong e-mail or password.',
+    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+  },
+  account_locked: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+    ar: 'تم قفل الحساب بعد محاولات دخول فاشلة متكررة. حاول مرة أخرى بعد {minutes} دقيقة.',
+  },
+  forbidden: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+    ar: 'لا يُسمح لك بالقيام بذلك.',
+  },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.', ar: 'غير موجود.' },
+  conflict: {
+    vi: 'Dữ liệu bị xung đột.',
+    en: 'The data conflicts with existing data.',
+    ar: 'تتعارض البيانات مع بيانات موجودة.',
+  },
+  rate_limited: {
+    vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
+    en: 'Too many requests. Please try again later.',
+    ar: 'طلبات كثيرة جدًا. يرجى المحاولة لاحقًا.',
+  },
+  payload_too_large: {
+    vi: 'Dữ liệu gửi lên quá lớn.',
+    en: 'The data sent is too large.',
+    ar: 'البيانات المرسلة كبيرة جدًا.',
+  },
+  unit_not_found: {
+    vi: 'Đơn vị {id} không tồn tại.',
+    en: 'Unit {id} does not exist.',
+    ar: 'الوحدة {id} غير موجودة.',
+  },
+  unit_cycle: {
+    vi: 'Không thể đặt một đơn vị làm cấp dưới của chính nó hoặc của đơn vị con.',
+    en: 'A unit cannot be placed under itself or one of its own sub-units.',
+    ar: 'لا يمكن وضع وحدة تحت نفسها أو تحت إحدى وحداتها الفرعية.',
+  },
+  parent_task_other_programme: {
+    vi: 'Nhiệm vụ cha phải thuộc cùng chương trình.',
+    en: 'The parent task must belong to the same programme.',
+    ar: 'يجب أن تنتمي المهمة الأم إلى البرنامج نفسه.',
+  },
+  deadline_before_start: {
+    vi: 'Hạn hoàn thành không được trước ngày bắt đầu.',
+    en: 'The deadline cannot be before the start date.',
+    ar: 'لا يمكن أن يكون الموعد النهائي قبل تاريخ البدء.',
+  },
+  programme_not_found: {
+    vi: 'Chương trình không tồn tại.',
+    en: 'The programme does not exist.',
+    ar: 'البرنامج غير موجود.',
+  },
+  group_not_in_programme: {
+    vi: 'Tổ chuyên đề không thuộc chương trình này.',
+    en: 'The group does not belong to this programme.',
+    ar: 'المجموعة لا تنتمي إلى هذا البرنامج.',
+  },
+  directive_not_in_programme: {
+    vi: 'Văn bản chỉ đạo không thuộc chương trình này.',
+    en: 'The directive does not belong to this programme.',
+    ar: 'التوجيه لا ينتمي إلى هذا البرنامج.',
+  },
+  duplicate_code: {
+    vi: 'Mã "{code}" đã được dùng.',
+    en: 'The code "{code}" is already in use.',
+    ar: 'الرمز "{code}" مستخدم بالفعل.',
+  },
+  stale_version: {
+    vi: 'Nhiệm vụ đã được người khác sửa. Hãy tải lại để xem thay đổi mới nhất; dữ liệu của bạn chưa bị ghi.',
+    en: 'Someone else changed this task. Reload to see their change; nothing of yours was saved.',
+    ar: 'قام شخص آخر بتغيير هذه المهمة. أعد التحميل لرؤية التغيير؛ لم يُحفظ شيء من تعديلاتك.',
+  },
+  internal: {
+    vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
+    en: 'Something went wrong on our side. Please try again.',
+    ar: 'حدث خطأ في النظام. يرجى المحاولة مرة أخرى.',
+  },
+  date_format: {
+    vi: 'phải là ngày theo dạng YYYY-MM-DD',
+    en: 'must be a date written YYYY-MM-DD',
+    ar: 'يجب أن يكون تاريخًا بالصيغة YYYY-MM-DD',
+  },
+  id_list_format: {
+    vi: 'phải là danh sách mã số cách nhau bởi dấu phẩy',
+    en: 'must be a comma-separated list of ids',
+    ar: 'يجب أن تكون قائمة معرّفات مفصولة بفواصل',
+  },
+  unknown_field: {
+    vi: 'trường không được phép: {keys}',
+    en: 'unknown field: {keys}',
+    ar: 'حقل غير معروف: {keys}',
+  },
+};
+
+export function message(
+  key: ErrorCode | CustomIssueKey,
+  locale: Locale,
+  params: Record<string, unknown> = {},
+): string {
+  const template = M[key]?.[locale] ?? M[key]?.en ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export function isCustomIssueKey(s: string): s is CustomIssueKey {
+  return s === 'date_format' || s === 'id_list_format' || s === 'unknown_field';
+}
+
+export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'vi'): Locale {
+  if (!acceptLanguage) return fallback;
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'vi' || tag === 'en' || tag === 'ar') return tag;
+  }
+  return fallback;
+}

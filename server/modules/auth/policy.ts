@@ -1,0 +1,77 @@
+import type { Role } from '../../../shared/schemas/auth.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Plain functions answering "may this actor…". The scope that reaches SQL is a TaskScope, a
+ * branded type only this file makes, so a task query cannot be written without going through here.
+ */
+declare const scopeBrand: unique symbol;
+type ScopeShape = { kind: 'programme' } | { kind: 'units'; unitPaths: string[] } | { kind: 'none' };
+export type TaskScope = ScopeShape & { readonly [scopeBrand]: true };
+const brand = (s: ScopeShape) => s as TaskScope;
+
+const PROGRAMME_WIDE: Role[] = ['steering', 'standing', 'inspector'];
+const UNIT_ROLES: Role[] = ['unit_leader', 'unit_officer'];
+
+export const isAdmin = (a: Actor) => a.roles.some((r) => r.role === 'admin');
+
+/** Holds one of `roles` on this programme (a null programme scope means every programme). */
+export function hasProgrammeRole(a: Actor, programmeId: number, roles: Role[] = PROGRAMME_WIDE): boolean {
+  return a.roles.some(
+    (r) => roles.includes(r.role) && (r.programmeId === null || r.programmeId === programmeId),
+  );
+}
+
+/** Tree paths of the unit subtrees through which a unit-level actor works in a programme. */
+export function unitScopePaths(a: Actor, programmeId: number): string[] {
+  return a.roles
+    .filter((r) => UNIT_ROLES.includes(r.role) && r.unitPath !== null)
+    .filter((r) => r.programmeId === null || r.programmeId === programmeId)
+    .map((r) => r.unitPath as string);
+}
+
+/**
+ * Which tasks of a programme the actor may read: admins and programme-wide roles the whole
+ * programme; unit roles the tasks that a unit of their subtree leads or coordinates; others none.
+ */
+export function taskReadScope(a: Actor, programmeId: number): TaskScope {
+  if (isAdmin(a) || hasProgrammeRole(a, programmeId)) return brand({ kind: 'programme' });
+  const paths = unitScopePaths(a, programmeId);
+  return paths.length ? brand({ kind: 'units', unitPaths: paths }) : brand({ kind: 'none' });
+}
+
+/** Create tasks and edit every field: the programme's standing agency and admins. */
+export function canManageTasks(a: Actor, programmeId: number): boolean {
+  return isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing']);
+}
+
+/**
+ * What the actor may change on one task: everything (standing agency, admin), its progress and
+ * the roadmap's done dates (a leader or officer of the lead unit's subtree), or nothing.
+ */
+export function taskWriteLevel(
+  a: Actor,
+  task: { programmeId: number; leadUnitPath: string },
+): 'full' | 'progress' | 'none' {
+  if (canManageTasks(a, task.programmeId)) return 'full';
+  const leads = unitScopePaths(a, task.programmeId).some((p) => task.leadUnitPath.startsWith(p));
+  return leads ? 'progress' : 'none';
+}
+
+export const canManageUsers = (a: Actor) => isAdmin(a);
+export const canManageUnits = (a: Actor) => isAdmin(a);
+export const canReadAudit = (a: Actor) => isAdmin(a) || a.roles.some((r) => r.role === 'inspector');
+
+/** Programmes the actor may open: every one for admins; by programme scope, or by unit inside its tree. */
+export function canSeeProgramme(a: Actor, programme: { id: number; rootUnitPath: string | null }): boolean {
+  if (isAdmin(a) || hasProgrammeRole(a, programme.id)) return true;
+  return a.roles.some(
+    (r) =>
+      UNIT_ROLES.includes(r.role) &&
+      r.unitPath !== null &&
+      (r.programmeId === programme.id ||
+        (r.programmeId === null &&
+          programme.rootUnitPath !== null &&
+          r.unitPath.startsWith(programme.rootUnitPath))),
+  );
+}

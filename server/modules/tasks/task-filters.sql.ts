@@ -1,0 +1,42 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { foldText } from '../../../shared/text-fold.js';
+import type { TaskListQuery } from '../../../shared/schemas/tasks.js';
+import type { TaskScope } from '../auth/policy.js';
+
+const orList = (parts: SQL[]) => sql.join(parts, sql` or `);
+const likeAnyPath = (column: SQL, paths: string[]) =>
+  orList(paths.map((p) => sql`${column} like ${p + '%'}`));
+
+/** What the actor may read, as a WHERE fragment on tasks `t` (see auth/policy.ts). */
+export function scopeSql(scope: TaskScope): SQL {
+  if (scope.kind === 'programme') return sql`true`;
+  if (scope.kind === 'none') return sql`false`;
+  return sql`(t.lead_unit_id in (select su.id from units su where ${likeAnyPath(sql`su.path`, scope.unitPaths)})
+    or exists (select 1 from task_coordinators sc join units scu on scu.id = sc.unit_id
+               where sc.task_id = t.id and (${likeAnyPath(sql`scu.path`, scope.unitPaths)})))`;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export type TaskFilters = Omit<TaskListQuery, 'sort' | 'limit' | 'cursor' | 'asOf' | 'state'>;
+
+/** The filters of the task list that do not depend on the state (those go on the outer query). */
+export function filtersSql(f: TaskFilters): SQL {
+  const where: SQL[] = [sql`t.programme_id = ${f.programmeId}`];
+  if (f.groupId?.length) where.push(sql`t.group_id in ${f.groupId}`);
+  if (f.level?.length) where.push(sql`t.assigned_level in ${f.level}`);
+  if (f.kind) where.push(sql`t.kind = ${f.kind}`);
+  if (f.directiveId) where.push(sql`t.directive_id = ${f.directiveId}`);
+  if (f.deadlineFrom) where.push(sql`t.deadline >= ${f.deadlineFrom}::date`);
+  if (f.deadlineTo) where.push(sql`t.deadline <= ${f.deadlineTo}::date`);
+  if (f.q?.trim()) where.push(sql`t.search_text like ${'%' + escapeLike(foldText(f.q)) + '%'}`);
+  if (f.unitId) {
+    const sub = sql`(select fu.id from units fu where fu.path like (select pu.path from units pu where pu.id = ${f.unitId}) || '%')`;
+    const lead = sql`t.lead_unit_id in ${sub}`;
+    const coord = sql`exists (select 1 from task_coordinators fc where fc.task_id = t.id and fc.unit_id in ${sub})`;
+    where.push(
+      f.unitRole === 'lead' ? lead : f.unitRole === 'coordinate' ? coord : sql`(${lead} or ${coord})`,
+    );
+  }
+  return sql.join(where, sql` and `);
+}

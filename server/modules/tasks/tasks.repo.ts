@@ -1,0 +1,284 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  directives,
+  programmeGroups,
+  taskCoordinators,
+  taskDeadlineChanges,
+  taskHistory,
+  taskMilestones,
+  tasks,
+  units,
+  users,
+} from '../../db/schema/index.js';
+import type { TaskState } from '../../../shared/task-state.js';
+import type { TaskListQuery } from '../../../shared/schemas/tasks.js';
+import type { TaskScope } from '../auth/policy.js';
+import { filtersSql, scopeSql, type TaskFilters } from './task-filters.sql.js';
+import { tasksAsOfFrom, taskStateSql } from './task-state.sql.js';
+
+export type TaskListRow = {
+  id: number;
+  programme_id: number;
+  code: string;
+  title: string;
+  kind: string;
+  assigned_level: string;
+  group_id: number | null;
+  directive_id: number | null;
+  lead_unit_id: number;
+  lead_code: string;
+  lead_name_vi: string;
+  lead_name_en: string | null;
+  lead_name_ar: string | null;
+  deadline: string;
+  deadline_asof: string;
+  progress: number;
+  priority: string;
+  completed_on: string | null;
+  state: TaskState;
+};
+
+type StateCountRow = { assigned_level: string; group_id: number | null; state: TaskState; n: number };
+
+/** Tasks of a programme as of a date, with state, within the scope and filters: a subquery `x`. */
+function tasksAsOf(asOf: string, scope: TaskScope, f: TaskFilters): SQL {
+  return sql`(select t.id, t.programme_id, t.code, t.title, t.kind, t.assigned_level, t.group_id, t.directive_id,
+      t.lead_unit_id, t.deadline, d.deadline_asof, t.progress, t.priority, t.completed_on,
+      ${taskStateSql(asOf)} as state
+    from ${tasksAsOfFrom(asOf)}
+    where ${filtersSql(f)} and ${scopeSql(scope)}) x`;
+}
+
+const SORT_COLUMNS = { deadline: 'deadline', code: 'code', progress: 'progress', title: 'title' } as const;
+export type SortKey = TaskListQuery['sort'];
+export type Cursor = { v: string | number; id: number };
+
+function orderAndCursor(sort: SortKey, cursor: Cursor | undefined): { order: SQL; after: SQL } {
+  const desc = sort.startsWith('-');
+  const col = sql.raw(`x.${SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]}`);
+  const dir = sql.raw(desc ? 'desc' : 'asc');
+  const order = sql`order by ${col} ${dir}, x.id ${dir}`;
+  if (!cursor) return { order, after: sql`true` };
+  const cmp = sql.raw(desc ? '<' : '>');
+  return { order, after: sql`(${col}, x.id) ${cmp} (${cursor.v}, ${cursor.id})` };
+}
+
+const stateWhere = (states: TaskState[] | undefined) =>
+  states?.length ? sql`x.state in ${states}` : sql`true`;
+
+export function createTasksRepo(db: Db) {
+  const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
+
+  return {
+    async list(
+      asOf: string,
+      scope: TaskScope,
+      f: TaskFilters,
+      states: TaskState[] | undefined,
+      sort: SortKey,
+      limit: number,
+      cursor?: Cursor,
+    ) {
+      const { order, after } = orderAndCursor(sort, cursor);
+      return rows<TaskListRow>(sql`select x.*, u.code as lead_code, u.name_vi as lead_name_vi, u.name_en as lead_name_en, u.name_ar as lead_name_ar
+        from ${tasksAsOf(asOf, scope, f)} join units u on u.id = x.lead_unit_id
+        where ${stateWhere(states)} and ${after} ${order} limit ${limit}`);
+    },
+
+    async count(asOf: string, scope: TaskScope, f: TaskFilters, states: TaskState[] | undefined) {
+      const [r] = await rows<{ n: number }>(
+        sql`select count(*)::int as n from ${tasksAsOf(asOf, scope, f)} where ${stateWhere(states)}`,
+      );
+      return r?.n ?? 0;
+    },
+
+    /** Counts by level, group and state in one scan; the caller folds the few rows into totals. */
+    stateCounts: (asOf: string, scope: TaskScope, f: TaskFilters) =>
+      rows<StateCountRow>(sql`select x.assigned_level, x.group_id, x.state, count(*)::int as n
+        from ${tasksAsOf(asOf, scope, f)} group by 1, 2, 3`),
+
+    overdueByUnit: (asOf: string, scope: TaskScope, f: TaskFilters, limit: number) =>
+      rows<{
+        unit_id: number;
+        code: string;
+        name_vi: string;
+        name_en: string | null;
+        name_ar: string | null;
+        overdue: number;
+        total: number;
+      }>(
+        sql`select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, c.overdue, c.total
+        from (select x.lead_unit_id, count(*) filter (where x.state = 'overdue')::int as overdue, count(*)::int as total
+              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id) c
+        join units u on u.id = c.lead_unit_id
+        where c.overdue > 0 order by c.overdue desc, u.code limit ${limit}`,
+      ),
+
+    /** Per unit of `unitIds`: tasks led by its subtree (counts per lead unit first, then rolled up by path). */
+    countsForUnits: (asOf: string, scope: TaskScope, f: TaskFilters, unitIds: number[]) =>
+      unitIds.length === 0
+        ? Promise.resolve([])
+        : rows<{ unit_id: number; total: number; overdue: number; done: number }>(
+            sql`with per_lead as (
+              select x.lead_unit_id, count(*)::int as total,
+                count(*) filter (where x.state = 'overdue')::int as overdue,
+                count(*) filter (where x.state in ('done_on_time', 'done_late'))::int as done
+              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id)
+            select u.id as unit_id, coalesce(sum(p.total), 0)::int as total,
+              coalesce(sum(p.overdue), 0)::int as overdue, coalesce(sum(p.done), 0)::int as done
+            from units u
+            left join units lu on lu.path like u.path || '%'
+            left join per_lead p on p.lead_unit_id = lu.id
+            where u.id in ${unitIds}
+            group by u.id`,
+          ),
+
+    async findOne(id: number, asOf: string, scope: TaskScope) {
+      const [r] = await rows<
+        TaskListRow & { lead_unit_path: string }
+      >(sql`select x.*, u.code as lead_code, u.name_vi as lead_name_vi,
+          u.name_en as lead_name_en, u.name_ar as lead_name_ar, u.path as lead_unit_path
+        from (select t.*, d.deadline_asof, ${taskStateSql(asOf)} as state from ${tasksAsOfFrom(asOf)}
+              where t.id = ${id} and ${scopeSql(scope)}) x
+        join units u on u.id = x.lead_unit_id`);
+      return r;
+    },
+
+    /** Everything the detail page shows beside the task row: a fixed number of queries, not one per item. */
+    async details(taskId: number) {
+      const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+      if (!task) return undefined;
+      const [coordinators, milestones, changes, history, directive, group, parent] = await Promise.all([
+        db
+          .select({
+            id: units.id,
+            code: units.code,
+            nameVi: units.nameVi,
+            nameEn: units.nameEn,
+            nameAr: units.nameAr,
+          })
+          .from(taskCoordinators)
+          .innerJoin(units, eq(units.id, taskCoordinators.unitId))
+          .where(eq(taskCoordinators.taskId, taskId))
+          .orderBy(asc(units.code)),
+        db
+          .select()
+          .from(taskMilestones)
+          .where(eq(taskMilestones.taskId, taskId))
+          .orderBy(asc(taskMilestones.sort), asc(taskMilestones.dueOn)),
+        db
+          .select()
+          .from(taskDeadlineChanges)
+          .where(eq(taskDeadlineChanges.taskId, taskId))
+          .orderBy(asc(taskDeadlineChanges.effectiveFrom), asc(taskDeadlineChanges.id)),
+        db
+          .select({
+            id: taskHistory.id,
+            at: taskHistory.at,
+            action: taskHistory.action,
+            changes: taskHistory.changes,
+            actor: users.displayName,
+          })
+          .from(taskHistory)
+          .leftJoin(users, eq(users.id, taskHistory.actorId))
+          .where(eq(taskHistory.taskId, taskId))
+          .orderBy(asc(taskHistory.at), asc(taskHistory.id)),
+        task.directiveId
+          ? db.select().from(directives).where(eq(directives.id, task.directiveId))
+          : Promise.resolve([]),
+        task.groupId
+          ? db.select().from(programmeGroups).where(eq(programmeGroups.id, task.groupId))
+          : Promise.resolve([]),
+        task.parentId
+          ? db
+              .select({ id: tasks.id, code: tasks.code, title: tasks.title })
+              .from(tasks)
+              .where(eq(tasks.id, task.parentId))
+          : Promise.resolve([]),
+      ]);
+      return {
+        task,
+        coordinators,
+        milestones,
+        changes,
+        history,
+        directive: directive[0],
+        group: group[0],
+        parent: parent[0],
+      };
+    },
+
+    findRaw: async (id: number) => (await db.select().from(tasks).where(eq(tasks.id, id)))[0],
+
+    codeExists: async (programmeId: number, code: string) =>
+      (
+        await db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(and(eq(tasks.programmeId, programmeId), eq(tasks.code, code)))
+      ).length > 0,
+
+    existingUnitIds: async (ids: number[]) =>
+      ids.length
+        ? (await db.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((r) => r.id)
+        : [],
+
+    groupProgramme: async (groupId: number) =>
+      (
+        await db
+          .select({ programmeId: programmeGroups.programmeId })
+          .from(programmeGroups)
+          .where(eq(programmeGroups.id, groupId))
+      )[0]?.programmeId,
+
+    directiveProgramme: async (directiveId: number) =>
+      (
+        await db
+          .select({ programmeId: directives.programmeId })
+          .from(directives)
+          .where(eq(directives.id, directiveId))
+      )[0]?.programmeId,
+
+    unitPath: async (unitId: number) =>
+      (await db.select({ path: units.path }).from(units).where(eq(units.id, unitId)))[0]?.path,
+
+    insert: async (values: typeof tasks.$inferInsert) =>
+      (await db.insert(tasks).values(values).returning())[0]!,
+
+    /** Updates only if the version still matches: the loser of a race gets nothing, not a silent overwrite. */
+    updateIfVersion: async (id: number, version: number, values: Partial<typeof tasks.$inferInsert>) =>
+      (
+        await db
+          .update(tasks)
+          .set({ ...values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(tasks.id, id), eq(tasks.version, version)))
+          .returning()
+      )[0],
+
+    replaceCoordinators: async (taskId: number, unitIds: number[]) => {
+      await db.delete(taskCoordinators).where(eq(taskCoordinators.taskId, taskId));
+      if (unitIds.length)
+        await db.insert(taskCoordinators).values(unitIds.map((unitId) => ({ taskId, unitId })));
+    },
+
+    replaceMilestones: async (
+      taskId: number,
+      ms: { title: string; dueOn: string; doneOn: string | null }[],
+    ) => {
+      await db.delete(taskMilestones).where(eq(taskMilestones.taskId, taskId));
+      if (ms.length) await db.insert(taskMilestones).values(ms.map((m, i) => ({ taskId, ...m, sort: i })));
+    },
+
+    addDeadlineChange: (v: typeof taskDeadlineChanges.$inferInsert) =>
+      db.insert(taskDeadlineChanges).values(v),
+
+    addHistory: (v: typeof taskHistory.$inferInsert) => db.insert(taskHistory).values(v),
+  };
+}
+export type TasksRepo = ReturnType<typeof createTasksRepo>;
+
+/** Runs `fn` in one transaction with a repository bound to it (and the transaction, for the audit log). */
+export function tasksTransaction<T>(db: Db, fn: (repo: TasksRepo, tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(createTasksRepo(tx as unknown as Db), tx as unknown as Db));
+}

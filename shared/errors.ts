@@ -1,0 +1,27 @@
+/** Stable error codes: clients and tests depend on them, messages are translated per locale. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'unit_not_found',
+  'unit_cycle',
+  'parent_task_other_programme',
+  'deadline_before_start',
+  'programme_not_found',
+  'group_not_in_programme',
+  'directive_not_in_programme',
+  'duplicate_code',
+  'stale_version',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ApiErrorBody = {
+  error: { code: ErrorCode; message: string; details?: { path: string; message: string }[] };
+};

@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './auth.js';
+export * from './units.js';
+export * from './programmes.js';
+export * from './tasks.js';
