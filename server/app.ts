@@ -73,6 +73,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // Served over plain HTTP on intranets too: do not rewrite its own requests to HTTPS.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -88,7 +90,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  const webDir = opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url));
+  const serveWeb = Boolean(webDir && existsSync(webDir));
+  registerErrorHandler(app, { spaFallback: serveWeb });
   registerAuth(app, services.auth);
   systemRoutes(app, opts.database);
 
@@ -107,15 +111,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  const webDir = opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url));
-  if (webDir && existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
-    // The client routes on the URL: any non-API path that is not a file gets index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/'))
-        return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found.' } });
+  if (serveWeb && webDir)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      // Hashed assets are cached for a year; the page itself is always revalidated after a release.
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) res.header('cache-control', 'no-cache');
+      },
     });
-  }
   return app;
 }

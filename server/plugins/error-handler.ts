@@ -35,7 +35,7 @@ export function localeOf(req: {
 }
 
 /** One handler, one error shape: a stable code, a message in the caller's language, no 5xx internals. */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = localeOf(req);
     const send = (status: number, code: ErrorCode, msg: string, details?: ApiErrorBody['error']['details']) =>
@@ -72,6 +72,13 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: message('not_found', localeOf(req)) } });
+    // The web client routes on the URL: a GET for a page that is not a file gets index.html.
+    // A missing file (/assets/x.js after a release) stays a 404: index.html would break the page.
+    const path = req.url.split('?')[0] ?? '';
+    if (opts.spaFallback && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path))
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: message('not_found', localeOf(req)) } });
   });
 }

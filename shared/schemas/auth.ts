@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { ROLES } from '../vocabulary.js';
 import { localeSchema } from './common.js';
 
-export const ROLES = [
-  'admin',
-  'steering',
-  'standing',
-  'unit_leader',
-  'unit_officer',
-  'inspector',
-  'public',
-] as const;
+export { ROLES };
+
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

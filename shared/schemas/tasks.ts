@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { TASK_STATES } from '../task-state.js';
+import { ASSIGNED_LEVELS, PRIORITIES, TASK_KINDS, TASK_SORTS, TASK_STATES } from '../vocabulary.js';
 import { isoDate, longText, shortText } from './common.js';
 
+export { ASSIGNED_LEVELS, TASK_SORTS };
+
 export const taskStateSchema = z.enum(TASK_STATES);
-export const ASSIGNED_LEVELS = [
-  'central',
-  'ministry',
-  'province',
-  'city',
-  'department',
-  'district',
-  'commune',
-] as const;
 export const assignedLevelSchema = z.enum(ASSIGNED_LEVELS);
-export const taskKindSchema = z.enum(['task', 'pilot']);
-export const prioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export const taskKindSchema = z.enum(TASK_KINDS);
+export const prioritySchema = z.enum(PRIORITIES);
 
 export const milestoneSchema = z.object({
   id: z.number().int().optional(),
@@ -89,17 +82,6 @@ const csvOf = <T extends [string, ...string[]]>(values: T) =>
     .string()
     .transform((s) => s.split(','))
     .pipe(z.array(z.enum(values)));
-
-export const TASK_SORTS = [
-  'deadline',
-  '-deadline',
-  'code',
-  '-code',
-  'progress',
-  '-progress',
-  'title',
-  '-title',
-] as const;
 
 export const taskListQuery = z
   .object({

@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { UNIT_KINDS } from '../vocabulary.js';
 import { localizedName, shortText } from './common.js';
 
-export const UNIT_KINDS = [
-  'central_agency',
-  'ministry',
-  'province',
-  'city',
-  'party_office',
-  'department',
-  'police',
-  'treasury',
-  'district',
-  'commune',
-  'ward',
-  'other',
-] as const;
+export { UNIT_KINDS };
+
 export const unitKindSchema = z.enum(UNIT_KINDS);
 
 export const unitSchema = z.object({

@@ -1,0 +1,57 @@
+/**
+ * The closed lists of the domain, free of any library so the web client can import them without
+ * pulling in zod. The schemas in shared/schemas build their enums from these.
+ */
+export { TASK_STATES, type TaskState } from './task-state.js';
+
+export const ASSIGNED_LEVELS = [
+  'central',
+  'ministry',
+  'province',
+  'city',
+  'department',
+  'district',
+  'commune',
+] as const;
+export type AssignedLevel = (typeof ASSIGNED_LEVELS)[number];
+
+export const TASK_KINDS = ['task', 'pilot'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+export const TASK_SORTS = [
+  'deadline',
+  '-deadline',
+  'code',
+  '-code',
+  'progress',
+  '-progress',
+  'title',
+  '-title',
+] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export const UNIT_KINDS = [
+  'central_agency',
+  'ministry',
+  'province',
+  'city',
+  'party_office',
+  'department',
+  'police',
+  'treasury',
+  'district',
+  'commune',
+  'ward',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const ROLES = [
+  'admin',
+  'steering',
+  'standing',
+  'unit_leader',
+  'unit_officer',
+  'inspector',
+  'public',
+] as const;

@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { setUnauthorizedHandler } from '../api/client';
+import { useMe, useProgrammes } from '../api/queries';
+import { SignInPage } from '../auth/SignInPage';
+import { AppLayout } from '../layout/AppLayout';
+import { Empty, PageSpinner, NotFound } from '../ui/states';
+import { Providers } from './Providers';
+import { useTranslation } from 'react-i18next';
+
+// Pages load on demand: a commune on a slow line downloads the shell and the page it opens.
+const OverviewPage = lazy(() => import('../overview/OverviewPage'));
+const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
+const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
+const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
+
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </Providers>
+  );
+}
+
+function Shell() {
+  const me = useMe();
+  const qc = useQueryClient();
+  useEffect(() => setUnauthorizedHandler(() => qc.setQueryData(['me'], null)), [qc]);
+
+  if (me.isPending) return <PageSpinner />;
+  if (!me.data) return <SignInPage />;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/" element={<FirstProgramme />} />
+        <Route path="/p/:programmeId" element={<AppLayout />}>
+          <Route index element={<OverviewPage />} />
+          <Route path="tasks" element={<TaskListPage />} />
+          <Route path="tasks/:taskId" element={<TaskDetailPage />} />
+          <Route path="units" element={<UnitTreePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** Opens the first programme the user may see. */
+function FirstProgramme() {
+  const { t } = useTranslation();
+  const programmes = useProgrammes();
+  if (programmes.isPending) return <PageSpinner />;
+  const first = programmes.data?.[0];
+  if (!first) return <Empty text={t('common.noProgramme')} />;
+  return <Navigate to={`/p/${first.id}`} replace />;
+}

@@ -1,0 +1,143 @@
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Layout, Menu, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { api } from '../api/client';
+import { useClock, useMe, useProgrammes } from '../api/queries';
+import { useAsOf, withAsOf } from '../app/useAsOf';
+import { isLang, type Lang } from '../i18n';
+import { formatDate } from '../i18n/format';
+import { NotFound, PageSpinner } from '../ui/states';
+import { AsOfPicker } from './AsOfPicker';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ProgrammePicker } from './ProgrammePicker';
+import './layout.css';
+
+/** The frame of every page of a programme: who I am, which programme, as of which date, where to go. */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
+  const { programmeId: raw } = useParams();
+  const programmeId = Number(raw);
+  const me = useMe();
+  const programmes = useProgrammes();
+  const clock = useClock();
+  const [asOf, setAsOf] = useAsOf();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const online = useOnline();
+
+  if (programmes.isPending) return <PageSpinner />;
+  const programme = programmes.data?.find((p) => p.id === programmeId);
+  if (!programme) return <NotFound />;
+
+  const base = `/p/${programmeId}`;
+  const section = location.pathname.startsWith(`${base}/tasks`)
+    ? 'tasks'
+    : location.pathname.startsWith(`${base}/units`)
+      ? 'units'
+      : 'overview';
+  const today = clock.data?.today;
+  const replaying = asOf !== undefined && asOf !== today;
+
+  async function signOut() {
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    navigate('/', { replace: true });
+    qc.setQueryData(['me'], null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+  }
+
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell__header">
+        <Link to={withAsOf(base, asOf)} className="shell__brand" aria-label={t('app.name')}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="hide-on-phone">{t('app.name')}</span>
+        </Link>
+        <ProgrammePicker
+          programmes={programmes.data ?? []}
+          value={programmeId}
+          onChange={(id) => navigate(withAsOf(`/p/${id}`, asOf))}
+        />
+        <div className="shell__spacer" />
+        <Typography.Text className="shell__user hide-on-phone" ellipsis title={me.data?.email}>
+          {me.data?.displayName}
+        </Typography.Text>
+        <LanguageSwitch signedIn />
+        <Tooltip title={t('auth.signOut')}>
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => void signOut()}
+            data-testid="logout"
+            aria-label={t('auth.signOut')}
+          />
+        </Tooltip>
+      </Layout.Header>
+      <div className="shell__bar">
+        <Menu
+          mode="horizontal"
+          selectedKeys={[section]}
+          className="shell__nav"
+          items={[
+            {
+              key: 'overview',
+              icon: <DashboardOutlined />,
+              label: <Link to={withAsOf(base, asOf)}>{t('nav.overview')}</Link>,
+            },
+            {
+              key: 'tasks',
+              icon: <UnorderedListOutlined />,
+              label: <Link to={withAsOf(`${base}/tasks`, asOf)}>{t('nav.tasks')}</Link>,
+            },
+            {
+              key: 'units',
+              icon: <ApartmentOutlined />,
+              label: <Link to={withAsOf(`${base}/units`, asOf)}>{t('nav.units')}</Link>,
+            },
+          ]}
+        />
+        <AsOfPicker value={asOf} today={today} onChange={setAsOf} />
+      </div>
+      {!online && <Alert type="warning" banner title={t('common.offline')} />}
+      {replaying && (
+        <Alert
+          type="info"
+          banner
+          data-testid="replay-banner"
+          title={t('common.replaying', { date: formatDate(asOf, lang) })}
+          action={
+            <Button size="small" onClick={() => setAsOf(undefined)}>
+              {t('common.backToToday')}
+            </Button>
+          }
+        />
+      )}
+      <Layout.Content className="shell__content">
+        <Outlet context={{ programme, today }} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function useOnline() {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
