@@ -43,6 +43,13 @@ export const ar: Messages = {
     in_progress: 'قيد التنفيذ',
     not_started: 'لم تبدأ',
   },
+  stateShort: {
+    done_on_time: 'في الموعد',
+    done_late: 'متأخرة الإنجاز',
+    overdue: 'متأخرة',
+    in_progress: 'جارية',
+    not_started: 'لم تبدأ',
+  },
   level: {
     central: 'مُسندة من المستوى المركزي',
     ministry: 'مُسندة من وزارة',
@@ -146,7 +153,7 @@ export const ar: Messages = {
     history: 'سجل التغييرات',
     noHistory: 'لا تغييرات بعد.',
     system: 'النظام',
-    action: { create: 'إنشاء', update: 'تحديث', import: 'استيراد', seed: 'بيانات العرض' },
+    action: { created: 'إنشاء', updated: 'تحديث', imported: 'استيراد' },
     fivesClear: 'الوضوح الخماسي',
     updateProgress: 'تحديث التقدم',
     save: 'حفظ',

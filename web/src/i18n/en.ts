@@ -43,6 +43,13 @@ export const en: Messages = {
     in_progress: 'In progress',
     not_started: 'Not started',
   },
+  stateShort: {
+    done_on_time: 'On time',
+    done_late: 'Late',
+    overdue: 'Overdue',
+    in_progress: 'Ongoing',
+    not_started: 'Not started',
+  },
   level: {
     central: 'Assigned by the central level',
     ministry: 'Assigned by a ministry',
@@ -146,7 +153,7 @@ export const en: Messages = {
     history: 'History',
     noHistory: 'No changes yet.',
     system: 'System',
-    action: { create: 'Created', update: 'Updated', import: 'Imported', seed: 'Demo data' },
+    action: { created: 'Created', updated: 'Updated', imported: 'Imported' },
     fivesClear: '5 clears',
     updateProgress: 'Update progress',
     save: 'Save',

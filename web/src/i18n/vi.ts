@@ -42,6 +42,13 @@ export const vi = {
     in_progress: 'Đang thực hiện',
     not_started: 'Chưa triển khai',
   },
+  stateShort: {
+    done_on_time: 'Đúng hạn',
+    done_late: 'Muộn',
+    overdue: 'Quá hạn',
+    in_progress: 'Đang làm',
+    not_started: 'Chưa làm',
+  },
   level: {
     central: 'Trung ương giao',
     ministry: 'Bộ, ngành giao',
@@ -145,7 +152,7 @@ export const vi = {
     history: 'Lịch sử thay đổi',
     noHistory: 'Chưa có thay đổi.',
     system: 'Hệ thống',
-    action: { create: 'Tạo nhiệm vụ', update: 'Cập nhật', import: 'Nhập dữ liệu', seed: 'Dữ liệu mẫu' },
+    action: { created: 'Tạo nhiệm vụ', updated: 'Cập nhật', imported: 'Nhập dữ liệu' },
     fivesClear: '5 rõ',
     updateProgress: 'Cập nhật tiến độ',
     save: 'Lưu',

@@ -193,7 +193,7 @@ function CountsTable(props: {
         { title: '', dataIndex: 'label', fixed: 'start' },
         { title: t('common.total'), align: 'end', render: (_, r) => cell(r.key, r.total) },
         ...TASK_STATES.map((state) => ({
-          title: t(`state.${state}`),
+          title: <span title={t(`state.${state}`)}>{t(`stateShort.${state}`)}</span>,
           align: 'end' as const,
           render: (_: unknown, r: CountsRow) => cell(r.key, r.byState[state], state),
         })),

@@ -10,6 +10,7 @@ import {
   Progress,
   Row,
   Space,
+  Grid,
   Tag,
   Timeline,
   Typography,
@@ -35,6 +36,7 @@ export default function TaskDetailPage() {
   const id = Number(useParams().taskId);
   const [asOf] = useAsOf();
   const task = useTask(id, asOf);
+  const screens = Grid.useBreakpoint();
   const Back = lang === 'ar' ? ArrowRightOutlined : ArrowLeftOutlined;
   const back = (
     <Link to={withAsOf(`/p/${programme.id}/tasks`, asOf)}>
@@ -80,7 +82,12 @@ export default function TaskDetailPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={t('task.fivesClear')}>
-            <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered>
+            <Descriptions
+              column={{ xs: 1, sm: 1, md: 2 }}
+              size="small"
+              bordered
+              layout={screens.sm === false ? 'vertical' : 'horizontal'}
+            >
               <Descriptions.Item label={t('task.leadUnit')}>{d.leadUnit.name}</Descriptions.Item>
               <Descriptions.Item label={t('task.coordinatingUnits')}>
                 {d.coordinatingUnits.length
@@ -197,12 +204,14 @@ export default function TaskDetailPage() {
                         {t(`task.action.${h.action}`, { defaultValue: h.action })}
                       </Typography.Text>{' '}
                       <Typography.Text type="secondary">
-                        {formatDateTime(h.at, lang, programme.timeZone)} · {h.actor ?? t('task.system')}
+                        <bdi>{formatDateTime(h.at, lang, programme.timeZone)}</bdi> ·{' '}
+                        <bdi>{h.actor ?? t('task.system')}</bdi>
                       </Typography.Text>
                       <ul className="task-history__changes">
                         {Object.entries(h.changes).map(([field, c]) => (
                           <li key={field}>
-                            <code>{field}</code>: {show(c.from)} → {show(c.to)}
+                            {t(`task.${field}`, { defaultValue: field, count: undefined })}:{' '}
+                            <bdi>{show(c.from)}</bdi> → <bdi>{show(c.to)}</bdi>
                           </li>
                         ))}
                       </ul>

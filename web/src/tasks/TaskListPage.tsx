@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
 import type { TaskListItem } from '@shared/schemas/tasks';
 import type { TaskSort } from '@shared/vocabulary';
 import { Badge, Button, Card, Grid, Progress, Space, Table, Typography } from 'antd';
@@ -38,6 +38,8 @@ export default function TaskListPage() {
   const list = useTaskList(filters);
   const screens = Grid.useBreakpoint();
   const height = useTableHeight();
+  const phone = screens.md === false;
+  const [showFilters, setShowFilters] = useState(false);
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -53,7 +55,30 @@ export default function TaskListPage() {
         ? 'descend'
         : null;
 
-  const columns: ColumnsType<TaskListItem> = [
+  // On a phone one column carries everything, so the list reads top to bottom without sideways scrolling.
+  const phoneColumns: ColumnsType<TaskListItem> = [
+    {
+      title: t('tasks.task'),
+      key: 'task',
+      render: (_, r) => (
+        <div className="task-card">
+          <Typography.Text type="secondary" className="task-card__meta">
+            {r.code} · {formatDate(r.deadlineAsOf, lang)}
+          </Typography.Text>
+          <div className="task-card__title">{r.title}</div>
+          <Space size={6} wrap>
+            <StateTag state={r.state} />
+            {r.daysOverdue ? <Typography.Text type="danger">+{r.daysOverdue}</Typography.Text> : null}
+            <Typography.Text type="secondary">{r.progress}%</Typography.Text>
+            <Typography.Text type="secondary" ellipsis className="task-card__unit">
+              {r.leadUnit.name}
+            </Typography.Text>
+          </Space>
+        </div>
+      ),
+    },
+  ];
+  const desktopColumns: ColumnsType<TaskListItem> = [
     {
       title: t('tasks.code'),
       dataIndex: 'code',
@@ -66,7 +91,7 @@ export default function TaskListPage() {
       title: t('tasks.task'),
       dataIndex: 'title',
       key: 'title',
-      width: screens.md ? 420 : 220,
+      width: 420,
       sorter: true,
       sortOrder: sortOrder('title'),
       ellipsis: { showTitle: true },
@@ -135,21 +160,34 @@ export default function TaskListPage() {
           </Button>
         </Space>
       </div>
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <TaskFilters value={filters} onChange={update} onClear={clear} />
-      </Card>
+      {phone && (
+        <Button
+          block
+          icon={<FilterOutlined />}
+          onClick={() => setShowFilters((v) => !v)}
+          style={{ marginBottom: 8 }}
+          data-testid="toggle-filters"
+        >
+          {t('tasks.filters')} {nFilters > 0 ? `(${nFilters})` : ''}
+        </Button>
+      )}
+      {(!phone || showFilters) && (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <TaskFilters value={filters} onChange={update} onClear={clear} />
+        </Card>
+      )}
       {list.isError && <ErrorNote error={list.error} onRetry={() => void list.refetch()} />}
       <Table<TaskListItem>
         data-testid="task-table"
         className="task-table"
         size="small"
         rowKey="id"
-        columns={columns}
+        columns={phone ? phoneColumns : desktopColumns}
         dataSource={items}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         pagination={false}
         virtual={items.length > VIRTUAL_FROM}
-        scroll={{ x: screens.md ? 1200 : 660, y: height }}
+        scroll={phone ? { y: height } : { x: 1200, y: height }}
         locale={{ emptyText: list.isPending ? ' ' : t('tasks.empty') }}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

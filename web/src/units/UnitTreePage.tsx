@@ -1,7 +1,7 @@
 import type { UnitWithCounts } from '@shared/schemas/units';
 import { Card, Input, List, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchUnits, useUnits } from '../api/queries';
@@ -24,6 +24,7 @@ export default function UnitTreePage() {
   const roots = useUnits({ ...scope, roots: true });
   const found = useUnits({ ...scope, q: q.trim() }, q.trim().length >= 2);
   const [tree, setTree] = useState<Node[]>([]);
+  const [expanded, setExpanded] = useState<Key[]>([]);
 
   const toNode = (u: UnitWithCounts): Node => ({
     key: u.id,
@@ -35,11 +36,15 @@ export default function UnitTreePage() {
   useEffect(() => {
     // The programme's own root (the city or province) when it has one, else every top unit.
     const mine = roots.data?.filter((u) => u.id === programme.rootUnitId);
-    if (roots.data) setTree((mine?.length ? mine : roots.data).map(toNode));
+    if (!roots.data) return;
+    const top = (mine?.length ? mine : roots.data).map(toNode);
+    setTree(top);
+    // One root (the city): open it, its departments and communes are what people look for.
+    if (top.length === 1 && top[0]) void loadChildren(top[0]).then(() => setExpanded([top[0]!.key]));
   }, [roots.data, lang]);
 
   async function loadChildren(node: Node) {
-    if (node.children) return;
+    if (node.children?.length) return;
     const children = await fetchUnits({ ...scope, parentId: node.unit.id });
     setTree((prev) => attach(prev, node.unit.id, children.map(toNode)));
   }
@@ -75,6 +80,8 @@ export default function UnitTreePage() {
           data-testid="unit-tree"
           treeData={tree}
           loadData={loadChildren}
+          expandedKeys={expanded}
+          onExpand={(keys) => setExpanded(keys)}
           blockNode
           selectable={false}
         />
