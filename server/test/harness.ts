@@ -57,7 +57,9 @@ export type Caller = (opts: InjectOptions & { lang?: string }) => Promise<LightM
 
 export const TEST_PASSWORD = 'test-password-1';
 
-export async function testApp(opts: { today?: string; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: { today?: string; loginRateLimit?: number; webDir?: string } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   let current = fixedClock(opts.today ?? '2025-11-14');
   const clock = { now: () => current.now(), set: (d: string) => (current = fixedClock(d)) };
@@ -65,7 +67,7 @@ export async function testApp(opts: { today?: string; loginRateLimit?: number } 
     database,
     clock,
     logLevel: 'silent',
-    webDir: false,
+    webDir: opts.webDir ?? false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
   });
   const caller =
