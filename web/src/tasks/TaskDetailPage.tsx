@@ -153,7 +153,7 @@ export default function TaskDetailPage() {
             ) : (
               <Timeline
                 items={d.milestones.map((m) => ({
-                  color: m.doneOn ? 'green' : m.dueOn < (asOf ?? today ?? '') ? 'red' : 'blue',
+                  color: m.doneOn ? 'green' : m.dueOn < (asOf ?? today ?? '') ? 'red' : 'gray',
                   content: (
                     <>
                       <div>{m.title}</div>
@@ -174,6 +174,7 @@ export default function TaskDetailPage() {
             ) : (
               <Timeline
                 items={d.deadlineChanges.map((c) => ({
+                  color: 'orange',
                   content: (
                     <>
                       <div>
@@ -198,6 +199,7 @@ export default function TaskDetailPage() {
               <Timeline
                 data-testid="task-history"
                 items={d.history.map((h) => ({
+                  color: 'gray',
                   content: (
                     <>
                       <Typography.Text strong>
