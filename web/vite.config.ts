@@ -28,11 +28,6 @@ export default defineConfig({
               priority: 30,
             },
             { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
-            {
-              name: 'antd',
-              test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^/\\]+)[\\/]/,
-              priority: 10,
-            },
           ],
         },
       },
