@@ -62,6 +62,21 @@ describe('everyday work in the browser', () => {
     await shot(app.page, 'tasks-search-ha-tang');
   });
 
+  it('a long list loads the next page as it scrolls and renders only the rows on screen', async () => {
+    await app.goto(`/p/${hanoi}/tasks`);
+    await app.taskRows().first().waitFor();
+    const count = app.page.getByTestId('task-count');
+    expect(await count.textContent()).toMatch(/200 \/ 213/);
+    await app.page.getByTestId('task-table').locator('.ant-table-tbody-virtual-holder').hover();
+    for (let i = 0; i < 5 && !/213 \/ 213/.test((await count.textContent()) ?? ''); i++) {
+      await app.page.mouse.wheel(0, 20_000);
+      await app.page.waitForTimeout(300);
+    }
+    expect(await count.textContent()).toMatch(/213 \/ 213/);
+    // Virtualised: far fewer rows in the document than in the list.
+    expect(await app.taskRows().count()).toBeLessThan(60);
+  });
+
   it('exports the filtered list to a real workbook with the same rows', async () => {
     await app.goto(`/p/${hanoi}/tasks?state=overdue`);
     await app.taskRows().first().waitFor();
@@ -121,5 +136,37 @@ describe('everyday work in the browser', () => {
     )) as Item;
     expect(after.progress).toBe(task!.progress + 1);
     await shot(app.page, 'officer-progress-updated');
+  });
+
+  it('text that looks like HTML is shown as text, never run', async () => {
+    await app.signOut();
+    await app.signIn('standing@hanoi.steerboard.vn');
+    const title = '<img src=x onerror="window.__pwned=1"><b>Bold?</b> & "quotes"';
+    const created = (await app.page.evaluate(
+      async ([p, t]) => {
+        const units = await fetch('/api/v1/units?q=so%20noi%20vu').then((r) => r.json());
+        const res = await fetch('/api/v1/tasks', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-steerboard-csrf': '1' },
+          body: JSON.stringify({
+            programmeId: p,
+            code: 'E2E-HTML-1',
+            title: t,
+            assignedLevel: 'city',
+            leadUnitId: units[0].id,
+            deadline: '2099-12-31',
+          }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      [hanoi, title] as const,
+    )) as { status: number; body: { id: number } };
+    expect(created.status).toBe(201);
+    await app.goto(`/p/${hanoi}/tasks/${created.body.id}`);
+    const heading = app.page.getByTestId('task-detail-title');
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain(title);
+    expect(await heading.locator('img, b').count()).toBe(0);
+    expect(await app.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

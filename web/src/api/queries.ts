@@ -58,7 +58,9 @@ export const useSummary = (programmeId: number, asOf: string | undefined) =>
     placeholderData: keepPreviousData,
   });
 
-export const TASK_PAGE = 200;
+/** The first page is small so it shows fast on a weak line; the next ones are larger, fewer round trips. */
+export const TASK_FIRST_PAGE = 200;
+export const TASK_NEXT_PAGE = 1000;
 
 export type TaskPage = { items: TaskListItem[]; nextCursor: string | null; total: number; asOf: string };
 
@@ -67,7 +69,10 @@ export const useTaskList = (filters: TaskListFilters) =>
     queryKey: ['tasks', filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api<TaskPage>('/tasks', { query: { ...filters, limit: TASK_PAGE, cursor: pageParam }, signal }),
+      api<TaskPage>('/tasks', {
+        query: { ...filters, limit: pageParam ? TASK_NEXT_PAGE : TASK_FIRST_PAGE, cursor: pageParam },
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
