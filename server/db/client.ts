@@ -29,7 +29,9 @@ export type OpenOptions =
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // JIT off: compiling took 150-550 ms per task query in bench/ (national scale), more than the
+    // queries themselves; short dashboard queries never win it back.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', () => {});
     return { db: drizzle(pool, { schema }), pool, engine: 'postgres', close: () => pool.end() };
   }

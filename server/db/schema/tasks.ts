@@ -66,6 +66,9 @@ export const tasks = pgTable(
     index('tasks_group_idx').on(t.groupId),
     index('tasks_directive_idx').on(t.directiveId),
     index('tasks_parent_idx').on(t.parentId),
+    index('tasks_deadline_changed_idx')
+      .on(t.deadlineEffectiveFrom)
+      .where(sql`${t.deadlineEffectiveFrom} is not null`),
     index('tasks_open_idx')
       .on(t.programmeId, t.deadline)
       .where(sql`${t.completedOn} is null`),

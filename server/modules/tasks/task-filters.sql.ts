@@ -11,9 +11,13 @@ const likeAnyPath = (column: SQL, paths: string[]) =>
 export function scopeSql(scope: TaskScope): SQL {
   if (scope.kind === 'programme') return sql`true`;
   if (scope.kind === 'none') return sql`false`;
-  return sql`(t.lead_unit_id in (select su.id from units su where ${likeAnyPath(sql`su.path`, scope.unitPaths)})
-    or exists (select 1 from task_coordinators sc join units scu on scu.id = sc.unit_id
-               where sc.task_id = t.id and (${likeAnyPath(sql`scu.path`, scope.unitPaths)})))`;
+  // One id list from both indexed sides (tasks_lead_unit_idx, task_coordinators_unit_idx): an OR
+  // of the two per row made PostgreSQL read every task of the programme.
+  return sql`t.id in (select st.id from tasks st join units su on su.id = st.lead_unit_id
+                      where ${likeAnyPath(sql`su.path`, scope.unitPaths)}
+                    union
+                    select sc.task_id from task_coordinators sc join units scu on scu.id = sc.unit_id
+                      where ${likeAnyPath(sql`scu.path`, scope.unitPaths)})`;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -33,10 +37,10 @@ export function filtersSql(f: TaskFilters): SQL {
   if (f.unitId) {
     const sub = sql`(select fu.id from units fu where fu.path like (select pu.path from units pu where pu.id = ${f.unitId}) || '%')`;
     const lead = sql`t.lead_unit_id in ${sub}`;
-    const coord = sql`exists (select 1 from task_coordinators fc where fc.task_id = t.id and fc.unit_id in ${sub})`;
-    where.push(
-      f.unitRole === 'lead' ? lead : f.unitRole === 'coordinate' ? coord : sql`(${lead} or ${coord})`,
-    );
+    const coord = sql`t.id in (select fc.task_id from task_coordinators fc where fc.unit_id in ${sub})`;
+    const any = sql`t.id in (select lt.id from tasks lt where lt.lead_unit_id in ${sub}
+                             union select fc.task_id from task_coordinators fc where fc.unit_id in ${sub})`;
+    where.push(f.unitRole === 'lead' ? lead : f.unitRole === 'coordinate' ? coord : any);
   }
   return sql.join(where, sql` and `);
 }

@@ -54,14 +54,15 @@ const SORT_COLUMNS = { deadline: 'deadline', code: 'code', progress: 'progress',
 export type SortKey = TaskListQuery['sort'];
 export type Cursor = { v: string | number; id: number };
 
-function orderAndCursor(sort: SortKey, cursor: Cursor | undefined): { order: SQL; after: SQL } {
+function orderAndCursor(sort: SortKey, cursor: Cursor | undefined, alias = 'x'): { order: SQL; after: SQL } {
   const desc = sort.startsWith('-');
-  const col = sql.raw(`x.${SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]}`);
+  const col = sql.raw(`${alias}.${SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]}`);
+  const id = sql.raw(`${alias}.id`);
   const dir = sql.raw(desc ? 'desc' : 'asc');
-  const order = sql`order by ${col} ${dir}, x.id ${dir}`;
+  const order = sql`order by ${col} ${dir}, ${id} ${dir}`;
   if (!cursor) return { order, after: sql`true` };
   const cmp = sql.raw(desc ? '<' : '>');
-  return { order, after: sql`(${col}, x.id) ${cmp} (${cursor.v}, ${cursor.id})` };
+  return { order, after: sql`(${col}, ${id}) ${cmp} (${cursor.v}, ${cursor.id})` };
 }
 
 const stateWhere = (states: TaskState[] | undefined) =>
@@ -81,9 +82,13 @@ export function createTasksRepo(db: Db) {
       cursor?: Cursor,
     ) {
       const { order, after } = orderAndCursor(sort, cursor);
-      return rows<TaskListRow>(sql`select x.*, u.code as lead_code, u.name_vi as lead_name_vi, u.name_en as lead_name_en, u.name_ar as lead_name_ar
-        from ${tasksAsOf(asOf, scope, f)} join units u on u.id = x.lead_unit_id
-        where ${stateWhere(states)} and ${after} ${order} limit ${limit}`);
+      // The page first, then its lead units: joined before the LIMIT, a misestimated row count
+      // made PostgreSQL join units by nested loop over every candidate row.
+      return rows<TaskListRow>(sql`select p.*, u.code as lead_code, u.name_vi as lead_name_vi, u.name_en as lead_name_en, u.name_ar as lead_name_ar
+        from (select x.* from ${tasksAsOf(asOf, scope, f)}
+              where ${stateWhere(states)} and ${after} ${order} limit ${limit}) p
+        join units u on u.id = p.lead_unit_id
+        ${orderAndCursor(sort, undefined, 'p').order}`);
     },
 
     async count(asOf: string, scope: TaskScope, f: TaskFilters, states: TaskState[] | undefined) {

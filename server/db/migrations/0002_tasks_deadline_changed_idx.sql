@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_deadline_changed_idx" ON "tasks" USING btree ("deadline_effective_from") WHERE "tasks"."deadline_effective_from" is not null;
