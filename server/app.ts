@@ -25,6 +25,9 @@ import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createDisciplineService } from './modules/reports/discipline.service.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -51,6 +54,8 @@ export function createServices(database: Database, clock: Clock, sessionDays = 1
     tasks: createTasksService({ db, clock, programmes }),
     units: createUnitsService({ db, clock, programmes, tasksRepo }),
     users: createUsersService({ db, clock }),
+    reports: createReportsService({ db, clock, programmes }),
+    discipline: createDisciplineService({ db, clock, programmes }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -107,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       unitsRoutes(api, services.units);
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users);
+      reportsRoutes(api, services.reports, services.discipline);
     },
     { prefix: '/api/v1' },
   );

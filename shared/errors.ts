@@ -18,6 +18,14 @@ export const ERROR_CODES = [
   'directive_not_in_programme',
   'duplicate_code',
   'stale_version',
+  'period_not_open',
+  'period_closed',
+  'task_not_in_report',
+  'percent_below_last',
+  'report_wrong_state',
+  'stale_report',
+  'warning_list_frozen',
+  'reason_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,14 @@ const STATUS: Record<ErrorCode, number> = {
   directive_not_in_programme: 422,
   duplicate_code: 409,
   stale_version: 409,
+  period_not_open: 422,
+  period_closed: 422,
+  task_not_in_report: 422,
+  percent_below_last: 422,
+  report_wrong_state: 409,
+  stale_report: 409,
+  warning_list_frozen: 409,
+  reason_required: 422,
   internal: 500,
 };
 

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 
 type Messages = Record<ErrorCode | CustomIssueKey, Record<Locale, string>>;
 /** Keys used as messages of custom zod checks (refine/regex) in shared/schemas. */
-export type CustomIssueKey = 'date_format' | 'id_list_format' | 'unknown_field';
+export type CustomIssueKey = 'date_format' | 'id_list_format' | 'unknown_field' | 'period_format';
 
 const M: Messages = {
   validation_failed: {
@@ -88,10 +88,55 @@ const M: Messages = {
     en: 'Someone else changed this task. Reload to see their change; nothing of yours was saved.',
     ar: 'قام شخص آخر بتغيير هذه المهمة. أعد التحميل لرؤية التغيير؛ لم يُحفظ شيء من تعديلاتك.',
   },
+  period_not_open: {
+    vi: 'Kỳ báo cáo {period} chưa mở.',
+    en: 'The reporting period {period} is not open yet.',
+    ar: 'فترة التقرير {period} لم تُفتح بعد.',
+  },
+  period_closed: {
+    vi: 'Kỳ báo cáo {period} đã đóng, không nhận báo cáo.',
+    en: 'The reporting period {period} is closed.',
+    ar: 'فترة التقرير {period} مغلقة.',
+  },
+  task_not_in_report: {
+    vi: 'Nhiệm vụ {taskId} không thuộc báo cáo của đơn vị này.',
+    en: 'Task {taskId} is not one this unit reports on.',
+    ar: 'المهمة {taskId} ليست من مهام تقرير هذه الوحدة.',
+  },
+  percent_below_last: {
+    vi: 'Tiến độ {percent}% thấp hơn mức đã duyệt {last}%: cần nêu lý do.',
+    en: 'Progress {percent}% is below the approved {last}%: give a reason.',
+    ar: 'التقدم {percent}% أقل من المعتمد {last}%: يلزم ذكر السبب.',
+  },
+  report_wrong_state: {
+    vi: 'Báo cáo đang ở trạng thái "{status}", không thể {action}.',
+    en: 'The report is "{status}": it cannot be {action}.',
+    ar: 'التقرير في حالة "{status}": لا يمكن {action}.',
+  },
+  stale_report: {
+    vi: 'Báo cáo đã được người khác lưu. Hãy tải lại; nội dung của bạn chưa bị ghi.',
+    en: 'Someone else saved this report. Reload it; nothing of yours was saved.',
+    ar: 'قام شخص آخر بحفظ هذا التقرير. أعد التحميل؛ لم يُحفظ شيء من تعديلاتك.',
+  },
+  warning_list_frozen: {
+    vi: 'Danh sách cảnh báo kỳ {period} đã công bố, không thể sửa.',
+    en: 'The warning list of {period} is published and frozen.',
+    ar: 'قائمة التحذير للفترة {period} منشورة ومجمدة.',
+  },
+  reason_required: {
+    vi: 'Cần nêu lý do.',
+    en: 'A reason is required.',
+    ar: 'يلزم ذكر السبب.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',
     ar: 'حدث خطأ في النظام. يرجى المحاولة مرة أخرى.',
+  },
+  period_format: {
+    vi: 'phải là kỳ báo cáo dạng 2025-W46 (tuần), 2025-11 (tháng) hoặc 2025-Q4 (quý)',
+    en: 'must be a period written 2025-W46 (week), 2025-11 (month) or 2025-Q4 (quarter)',
+    ar: 'يجب أن تكون فترة بالصيغة 2025-W46 (أسبوع) أو 2025-11 (شهر) أو 2025-Q4 (ربع)',
   },
   date_format: {
     vi: 'phải là ngày theo dạng YYYY-MM-DD',
@@ -120,7 +165,7 @@ export function message(
 }
 
 export function isCustomIssueKey(s: string): s is CustomIssueKey {
-  return s === 'date_format' || s === 'id_list_format' || s === 'unknown_field';
+  return s === 'date_format' || s === 'id_list_format' || s === 'unknown_field' || s === 'period_format';
 }
 
 export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'vi'): Locale {

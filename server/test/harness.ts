@@ -47,7 +47,10 @@ export async function testDatabase(): Promise<Database> {
 export type TestApp = {
   app: FastifyInstance;
   database: Database;
-  clock: Clock & { set: (date: string) => void };
+  clock: Clock & {
+    /** A date (noon in Hanoi) or an ISO instant. */
+    set: (dateOrInstant: string) => void;
+  };
   /** Signs in and returns a caller that sends the session cookie and CSRF header. */
   login: (email: string, password?: string) => Promise<Caller>;
   anon: Caller;
@@ -62,11 +65,14 @@ export async function testApp(
 ): Promise<TestApp> {
   const database = await testDatabase();
   let current = fixedClock(opts.today ?? '2025-11-14');
-  const clock = { now: () => current.now(), set: (d: string) => (current = fixedClock(d)) };
+  const clock = {
+    now: () => current.now(),
+    set: (d: string) => (current = d.includes('T') ? { now: () => new Date(d) } : fixedClock(d)),
+  };
   const app = await buildApp({
     database,
     clock,
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webDir: opts.webDir ?? false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
   });

@@ -3,3 +3,5 @@ export * from './users.js';
 export * from './programmes.js';
 export * from './tasks.js';
 export * from './audit.js';
+export * from './reports.js';
+export * from './warnings.js';

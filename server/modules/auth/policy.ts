@@ -75,3 +75,44 @@ export function canSeeProgramme(a: Actor, programme: { id: number; rootUnitPath:
           r.unitPath.startsWith(programme.rootUnitPath))),
   );
 }
+
+/**
+ * What the actor may do with a unit's progress report. Officers and leaders of that very unit
+ * draft and submit; its leaders approve or return; units above it read it; programme-wide roles
+ * read it once submitted (a draft stays the unit's own).
+ */
+export function reportRights(a: Actor, programmeId: number, unitPath: string) {
+  const mine = a.roles.filter(
+    (r) =>
+      UNIT_ROLES.includes(r.role) &&
+      r.unitPath === unitPath &&
+      (r.programmeId === null || r.programmeId === programmeId),
+  );
+  const above = unitScopePaths(a, programmeId).some((p) => unitPath.startsWith(p));
+  const wide = isAdmin(a) || hasProgrammeRole(a, programmeId);
+  return {
+    read: above || wide,
+    readDraft: above,
+    edit: mine.length > 0,
+    approve: mine.some((r) => r.role === 'unit_leader'),
+  };
+}
+
+/** Where the actor may read reporting discipline: the whole programme, some unit subtrees, or nothing. */
+export function disciplineScope(
+  a: Actor,
+  programmeId: number,
+): { kind: 'programme' } | { kind: 'units'; unitPaths: string[] } {
+  if (isAdmin(a) || hasProgrammeRole(a, programmeId)) return { kind: 'programme' };
+  return { kind: 'units', unitPaths: unitScopePaths(a, programmeId) };
+}
+
+/** Draw, review and publish the warning list: the standing agency and steering members (and admins). */
+export function canReviewWarnings(a: Actor, programmeId: number): boolean {
+  return isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing', 'steering']);
+}
+
+/** Drafts are read by reviewers and inspectors; published lists by everyone in the programme. */
+export function canReadWarningDrafts(a: Actor, programmeId: number): boolean {
+  return isAdmin(a) || hasProgrammeRole(a, programmeId);
+}

@@ -1,13 +1,21 @@
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { todayIn } from '../../lib/clock.js';
+import type { DueRule } from '../../../shared/periods.js';
 import { nameOf } from '../../lib/localize.js';
 import type { Directive, Programme } from '../../../shared/schemas/programmes.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeProgramme } from '../auth/policy.js';
 import type { ProgrammesRepo } from './programmes.repo.js';
 
-export type ProgrammeAccess = { id: number; timeZone: string; rootUnitPath: string | null; today: string };
+export type ProgrammeAccess = {
+  id: number;
+  timeZone: string;
+  rootUnitPath: string | null;
+  today: string;
+  /** How its reporting periods fall due. */
+  dueRule: DueRule;
+};
 
 export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clock }) {
   const { repo, clock } = deps;
@@ -66,6 +74,12 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
         timeZone: row.programme.timeZone,
         rootUnitPath: row.rootUnitPath,
         today: todayIn(clock, row.programme.timeZone),
+        dueRule: {
+          cadence: row.programme.cadence as DueRule['cadence'],
+          reportDueWeekday: row.programme.reportDueWeekday,
+          reportDueTime: row.programme.reportDueTime,
+          timeZone: row.programme.timeZone,
+        },
       };
     },
 

@@ -1,0 +1,106 @@
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import { pickName } from '../../lib/localize.js';
+import { dueMoment, periodFromKey, periodsBetween } from '../../../shared/periods.js';
+import type { Discipline } from '../../../shared/schemas/reports.js';
+import type { Actor } from '../auth/actor.js';
+import { disciplineScope } from '../auth/policy.js';
+import type { ProgrammesService } from '../programmes/programmes.service.js';
+import { createDisciplineRepo } from './discipline.repo.js';
+import { instant } from './reports.repo.js';
+
+export type Cell = Discipline['units'][number]['cells'][number];
+
+/** On time, late, missing, or not yet due: a unit's report for a period judged at a moment. */
+export function judge(expected: boolean, firstSubmittedAt: Date | null, dueAt: Date, now: Date): Cell {
+  if (firstSubmittedAt) return firstSubmittedAt <= dueAt ? 'on_time' : 'late';
+  if (!expected) return 'not_expected';
+  return now < dueAt ? 'pending' : 'missing';
+}
+
+const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 100 : null);
+
+export function createDisciplineService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
+  const repo = createDisciplineRepo(deps.db);
+  return {
+    /**
+     * Reporting discipline for a range of periods (as DHIS2's reporting-rate summary): per unit the
+     * cells, expected / received / on time, and the two rates; only periods already due count.
+     */
+    async table(
+      actor: Actor,
+      q: { programmeId: number; from: string; to: string; unitId?: number },
+    ): Promise<Discipline> {
+      const p = await deps.programmes.access(actor, q.programmeId);
+      const from = periodFromKey(q.from);
+      const to = periodFromKey(q.to);
+      if (from.cadence !== p.dueRule.cadence || to.cadence !== p.dueRule.cadence || from.start > to.start)
+        throw new AppError('validation_failed', {}, 'from');
+      const periods = periodsBetween(q.from, q.to);
+      if (periods.length > 60) throw new AppError('validation_failed', {}, 'to');
+      const daysOff = await repo.daysOff(periods[0]!.start, periods.at(-1)!.end);
+      const dues = periods.map((x) => dueMoment(x, p.dueRule, daysOff));
+      const scope = disciplineScope(actor, q.programmeId);
+      let paths = scope.kind === 'programme' ? null : scope.unitPaths;
+      if (q.unitId) {
+        const u = await repo.unitPath(q.unitId);
+        if (!u) throw new AppError('unit_not_found', { id: q.unitId }, 'unitId');
+        paths = paths === null ? [u] : paths.some((x) => u.startsWith(x)) ? [u] : [];
+      }
+      const rows = await repo.rows(q.programmeId, periods, paths);
+      const now = deps.clock.now();
+      const index = new Map(periods.map((x, i) => [x.key, i]));
+      const units = new Map<number, Discipline['units'][number]>();
+      for (const r of rows) {
+        let u = units.get(r.unit_id);
+        if (!u) {
+          u = {
+            unitId: r.unit_id,
+            code: r.code,
+            name: pickName(actor.locale, r.name_vi, r.name_en, r.name_ar),
+            cells: periods.map(() => 'not_expected' as Cell),
+            expected: 0,
+            received: 0,
+            onTime: 0,
+          };
+          units.set(r.unit_id, u);
+        }
+        const i = index.get(r.period)!;
+        const cell = judge(r.expected, instant(r.first_submitted_at), dues[i]!, now);
+        u.cells[i] = cell;
+        if (cell === 'pending' || cell === 'not_expected') continue;
+        u.expected++;
+        u.received += cell === 'missing' ? 0 : 1;
+        u.onTime += cell === 'on_time' ? 1 : 0;
+      }
+      const list = [...units.values()];
+      const totals = list.reduce(
+        (t, u) => ({
+          expected: t.expected + u.expected,
+          received: t.received + u.received,
+          onTime: t.onTime + u.onTime,
+        }),
+        {
+          expected: 0,
+          received: 0,
+          onTime: 0,
+        },
+      );
+      return {
+        programmeId: q.programmeId,
+        periods: periods.map((x, i) => ({ key: x.key, dueAt: dues[i]!.toISOString() })),
+        units: list,
+        totals: {
+          ...totals,
+          reportingRate: rate(totals.received, totals.expected),
+          onTimeRate: rate(totals.onTime, totals.expected),
+        },
+        neverReported: list
+          .filter((u) => u.expected > 0 && u.received === 0)
+          .map((u) => ({ unitId: u.unitId, code: u.code, name: u.name })),
+      };
+    },
+  };
+}
+export type DisciplineService = ReturnType<typeof createDisciplineService>;
