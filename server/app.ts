@@ -28,6 +28,8 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createDisciplineService } from './modules/reports/discipline.service.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
+import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { createWarningsService } from './modules/warnings/warnings.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -56,6 +58,7 @@ export function createServices(database: Database, clock: Clock, sessionDays = 1
     users: createUsersService({ db, clock }),
     reports: createReportsService({ db, clock, programmes }),
     discipline: createDisciplineService({ db, clock, programmes }),
+    warnings: createWarningsService({ db, clock, programmes }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -113,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users);
       reportsRoutes(api, services.reports, services.discipline);
+      warningsRoutes(api, services.warnings);
     },
     { prefix: '/api/v1' },
   );

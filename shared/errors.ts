@@ -26,6 +26,13 @@ export const ERROR_CODES = [
   'stale_report',
   'warning_list_frozen',
   'reason_required',
+  'period_not_due',
+  'adjustment_pending',
+  'adjustment_wrong_state',
+  'completion_wrong_state',
+  'task_closed',
+  'file_too_large',
+  'file_type_forbidden',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

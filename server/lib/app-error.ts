@@ -27,6 +27,13 @@ const STATUS: Record<ErrorCode, number> = {
   stale_report: 409,
   warning_list_frozen: 409,
   reason_required: 422,
+  period_not_due: 422,
+  adjustment_pending: 409,
+  adjustment_wrong_state: 409,
+  completion_wrong_state: 409,
+  task_closed: 409,
+  file_too_large: 413,
+  file_type_forbidden: 415,
   internal: 500,
 };
 

@@ -128,6 +128,41 @@ const M: Messages = {
     en: 'A reason is required.',
     ar: 'يلزم ذكر السبب.',
   },
+  period_not_due: {
+    vi: 'Kỳ {period} chưa đến hạn lập danh sách cảnh báo ({dueAt}).',
+    en: 'The warning list of {period} cannot be drawn before {dueAt}.',
+    ar: 'لا يمكن إعداد قائمة التحذير للفترة {period} قبل {dueAt}.',
+  },
+  adjustment_pending: {
+    vi: 'Nhiệm vụ đã có một đề nghị điều chỉnh đang chờ quyết định.',
+    en: 'This task already has an adjustment request awaiting a decision.',
+    ar: 'لهذه المهمة طلب تعديل بانتظار القرار.',
+  },
+  adjustment_wrong_state: {
+    vi: 'Đề nghị điều chỉnh đã được quyết định ({status}).',
+    en: 'The adjustment request was already decided ({status}).',
+    ar: 'تم البت في طلب التعديل ({status}).',
+  },
+  completion_wrong_state: {
+    vi: 'Đề nghị xác nhận hoàn thành đã được xử lý ({status}).',
+    en: 'The completion was already handled ({status}).',
+    ar: 'تمت معالجة إعلان الإنجاز ({status}).',
+  },
+  task_closed: {
+    vi: 'Nhiệm vụ đã hoàn thành hoặc đã hủy.',
+    en: 'The task is already done or cancelled.',
+    ar: 'المهمة منجزة أو ملغاة بالفعل.',
+  },
+  file_too_large: {
+    vi: 'Tệp quá lớn (tối đa {maxMb} MB).',
+    en: 'The file is too large (at most {maxMb} MB).',
+    ar: 'الملف كبير جدًا (الحد الأقصى {maxMb} ميغابايت).',
+  },
+  file_type_forbidden: {
+    vi: 'Loại tệp không được phép. Chấp nhận: {allowed}.',
+    en: 'This type of file is not allowed. Accepted: {allowed}.',
+    ar: 'نوع الملف غير مسموح. المقبول: {allowed}.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',

@@ -5,3 +5,6 @@ export * from './tasks.js';
 export * from './audit.js';
 export * from './reports.js';
 export * from './warnings.js';
+export * from './adjustments.js';
+export * from './files.js';
+export * from './notifications.js';

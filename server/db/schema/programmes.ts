@@ -28,6 +28,10 @@ export const programmes = pgTable(
     reportDueWeekday: integer('report_due_weekday').notNull().default(5),
     reportDueTime: text('report_due_time').notNull().default('17:00'),
     timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
+    /** Hours after the report due moment at which the warning list is drawn (reports in between are late). */
+    warningGraceHours: integer('warning_grace_hours').notNull().default(0),
+    /** Days before a report falls due that units are reminded. */
+    reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
     warningThresholds: jsonb('warning_thresholds').$type<Record<string, number>>().notNull().default({}),
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),

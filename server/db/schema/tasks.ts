@@ -53,6 +53,10 @@ export const tasks = pgTable(
     /** Completion day in the programme's time zone; the state rules compare dates. */
     completedOn: date('completed_on', { mode: 'string' }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Cancelled by an approved adjustment: no longer reported on or warned about from this day. */
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+    /** The task that replaced this one (approved adjustment of kind "replace"). */
+    replacedById: integer('replaced_by_id'),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -15,6 +15,9 @@ export type ProgrammeAccess = {
   today: string;
   /** How its reporting periods fall due. */
   dueRule: DueRule;
+  /** Hours after the due moment at which the warning list is drawn. */
+  warningGraceHours: number;
+  reminderDaysBefore: number;
 };
 
 export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clock }) {
@@ -56,6 +59,24 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
     }));
   }
 
+  function accessOf(row: Awaited<ReturnType<ProgrammesRepo['listWithRoot']>>[number]): ProgrammeAccess {
+    const id = row.programme.id;
+    return {
+      id,
+      timeZone: row.programme.timeZone,
+      rootUnitPath: row.rootUnitPath,
+      today: todayIn(clock, row.programme.timeZone),
+      dueRule: {
+        cadence: row.programme.cadence as DueRule['cadence'],
+        reportDueWeekday: row.programme.reportDueWeekday,
+        reportDueTime: row.programme.reportDueTime,
+        timeZone: row.programme.timeZone,
+      },
+      warningGraceHours: row.programme.warningGraceHours,
+      reminderDaysBefore: row.programme.reminderDaysBefore,
+    };
+  }
+
   return {
     list: async (actor: Actor) => present(await visible(actor)),
 
@@ -69,19 +90,18 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
     async access(actor: Actor, id: number): Promise<ProgrammeAccess> {
       const row = (await visible(actor)).find((r) => r.programme.id === id);
       if (!row) throw new AppError('programme_not_found');
-      return {
-        id,
-        timeZone: row.programme.timeZone,
-        rootUnitPath: row.rootUnitPath,
-        today: todayIn(clock, row.programme.timeZone),
-        dueRule: {
-          cadence: row.programme.cadence as DueRule['cadence'],
-          reportDueWeekday: row.programme.reportDueWeekday,
-          reportDueTime: row.programme.reportDueTime,
-          timeZone: row.programme.timeZone,
-        },
-      };
+      return accessOf(row);
     },
+
+    /** The same for scheduled jobs and commands, which act for no one. */
+    async system(id: number): Promise<ProgrammeAccess> {
+      const row = (await repo.listWithRoot()).find((r) => r.programme.id === id);
+      if (!row) throw new AppError('programme_not_found');
+      return accessOf(row);
+    },
+
+    /** Every programme's id and code, for scheduled jobs. */
+    all: async () => (await repo.listWithRoot()).map((r) => ({ id: r.programme.id, code: r.programme.code })),
 
     async directives(actor: Actor, id: number): Promise<Directive[]> {
       await this.access(actor, id);

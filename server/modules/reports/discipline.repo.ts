@@ -31,6 +31,7 @@ export function createDisciplineRepo(db: Db) {
       const open = (alias: string) =>
         sql`${sql.raw(alias)}.programme_id = ${programmeId}
             and (${sql.raw(alias)}.completed_on is null or ${sql.raw(alias)}.completed_on >= p.start_d)
+            and (${sql.raw(alias)}.cancelled_on is null or ${sql.raw(alias)}.cancelled_on > p.start_d)
             and (${sql.raw(alias)}.start_date is null or ${sql.raw(alias)}.start_date <= p.end_d)`;
       const scope: SQL = unitPaths
         ? unitPaths.length

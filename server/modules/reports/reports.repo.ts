@@ -63,18 +63,23 @@ export type EntryInput = {
   belowReason: string | null;
 };
 
-/** Tasks a unit reports on in a period: it leads or coordinates them, they are not done before it starts. */
+/**
+ * Tasks a unit reports on in a period: it leads or coordinates them, they are neither done nor
+ * cancelled before it starts, and they have started by its end.
+ */
 const openTasksSql = (programmeId: number, unitId: number, start: string, end: string) => sql`
   select t.id as task_id, t.code, t.title, t.deadline, 'lead' as role, t.progress
     from tasks t
    where t.programme_id = ${programmeId} and t.lead_unit_id = ${unitId}
      and (t.completed_on is null or t.completed_on >= ${start}::date)
+     and (t.cancelled_on is null or t.cancelled_on > ${start}::date)
      and (t.start_date is null or t.start_date <= ${end}::date)
   union all
   select t.id, t.code, t.title, t.deadline, 'coordinate', t.progress
     from task_coordinators c join tasks t on t.id = c.task_id
    where c.unit_id = ${unitId} and t.programme_id = ${programmeId} and t.lead_unit_id <> ${unitId}
      and (t.completed_on is null or t.completed_on >= ${start}::date)
+     and (t.cancelled_on is null or t.cancelled_on > ${start}::date)
      and (t.start_date is null or t.start_date <= ${end}::date)`;
 
 export function createReportsRepo(db: Db) {
