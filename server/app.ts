@@ -30,12 +30,21 @@ import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { createWarningsService } from './modules/warnings/warnings.service.js';
+import { createScheduler } from './jobs/scheduler.js';
+import type { Mailer } from './lib/mailer.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
 export type AppOptions = {
   database: Database;
   clock: Clock;
+  /** SMTP client; none keeps mail in the outbox. */
+  mailer?: Mailer | null;
+  publicUrl?: string;
+  /** Run scheduled jobs in this server (tests tick by hand). */
+  scheduler?: boolean;
   logLevel?: string;
   sessionDays?: number;
   cookieSecure?: boolean;
@@ -46,19 +55,50 @@ export type AppOptions = {
 };
 
 /** Wires services to their repositories and routes; everything it needs comes in as options. */
-export function createServices(database: Database, clock: Clock, sessionDays = 14) {
+export function createServices(
+  database: Database,
+  clock: Clock,
+  opts: {
+    sessionDays?: number;
+    mailer?: Mailer | null;
+    publicUrl?: string;
+    log?: (m: string, e?: unknown) => void;
+  } = {},
+) {
   const db = database.db;
+  const sessionDays = opts.sessionDays ?? 14;
   const programmes = createProgrammesService({ repo: createProgrammesRepo(db), clock });
   const tasksRepo = createTasksRepo(db);
+  const notifications = createNotificationsService({
+    db,
+    clock,
+    programmes,
+    mailer: opts.mailer ?? null,
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+    onMailError: (err) => opts.log?.('mail not sent', err),
+  });
+  const warnings = createWarningsService({
+    db,
+    clock,
+    programmes,
+    events: { published: (e) => notifications.warningPublished(e) },
+  });
   return {
+    notifications,
+    warnings,
+    scheduler: createScheduler({ db, clock, programmes, warnings, notifications, log: opts.log }),
     auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
     programmes,
     tasks: createTasksService({ db, clock, programmes }),
     units: createUnitsService({ db, clock, programmes, tasksRepo }),
     users: createUsersService({ db, clock }),
-    reports: createReportsService({ db, clock, programmes }),
+    reports: createReportsService({
+      db,
+      clock,
+      programmes,
+      events: { returned: (e) => notifications.reportReturned(e) },
+    }),
     discipline: createDisciplineService({ db, clock, programmes }),
-    warnings: createWarningsService({ db, clock, programmes }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -72,7 +112,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = createServices(opts.database, opts.clock, opts.sessionDays);
+  const services = createServices(opts.database, opts.clock, {
+    sessionDays: opts.sessionDays,
+    mailer: opts.mailer,
+    publicUrl: opts.publicUrl,
+    log: (m, e) => app.log.warn({ err: e }, m),
+  });
+  app.decorate('services', services);
+  if (opts.scheduler) {
+    app.addHook('onReady', async () => services.scheduler.start());
+    app.addHook('onClose', async () => services.scheduler.stop());
+  }
+  app.addHook('onClose', async () => opts.mailer?.close());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -117,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       usersRoutes(api, services.users);
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);
+      notificationsRoutes(api, services.notifications);
     },
     { prefix: '/api/v1' },
   );
@@ -132,4 +184,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     });
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
 }

@@ -13,6 +13,17 @@ const schema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it e-mail waits in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  MAIL_FROM: z.string().default('Steerboard <no-reply@steerboard.local>'),
+  /** Where people reach the product, for links in e-mails. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Scheduled jobs (warning lists, reminders) in this server: on by default. */
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')
@@ -28,6 +39,11 @@ export type Config = {
   sessionDays: number;
   today: string | undefined;
   cookieSecure: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  scheduler: boolean;
+  uploadMaxMb: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     today: e.STEERBOARD_TODAY,
     cookieSecure: e.COOKIE_SECURE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    scheduler: e.SCHEDULER === 'on',
+    uploadMaxMb: e.UPLOAD_MAX_MB,
   };
 }

@@ -3,6 +3,7 @@ import { registerMigrate } from './migrate.command.js';
 import { registerSeed } from './seed.command.js';
 import { registerServe } from './serve.command.js';
 import { registerUser } from './user.command.js';
+import { registerWarnings } from './warnings.command.js';
 
 const program = new Command('steerboard')
   .description('Steerboard: tasks, weekly reports and warning lists for steering committees')
@@ -12,6 +13,7 @@ registerServe(program);
 registerMigrate(program);
 registerSeed(program);
 registerUser(program);
+registerWarnings(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

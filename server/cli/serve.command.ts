@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../db/open.js';
+import { createMailer } from '../lib/mailer.js';
 import { fixedClock, systemClock, todayIn } from '../lib/clock.js';
 import { createSystemRepo } from '../modules/system/system.repo.js';
 import { seedDemo } from '../seed/demo.js';
@@ -29,6 +30,9 @@ export function registerServe(program: Command) {
         logLevel: config.logLevel,
         sessionDays: config.sessionDays,
         cookieSecure: config.cookieSecure,
+        mailer: createMailer(config.smtpUrl, config.mailFrom),
+        publicUrl: config.publicUrl,
+        scheduler: config.scheduler,
       });
       const shutdown = async () => {
         await app.close();

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import type { Mailer } from '../lib/mailer.js';
 import { fixedClock, type Clock } from '../lib/clock.js';
 import { TEMPLATE_FILE } from './template.js';
 
@@ -12,7 +13,7 @@ import { TEMPLATE_FILE } from './template.js';
  * A real database for one test file: PGlite (from the migrated template) by default, or a fresh
  * database on the PostgreSQL server named by TEST_DATABASE_URL, dropped at the end.
  */
-export async function testDatabase(): Promise<Database> {
+export async function testDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({
@@ -34,6 +35,7 @@ export async function testDatabase(): Promise<Database> {
   const close = database.close;
   return {
     ...database,
+    url: u.toString(),
     close: async () => {
       await close();
       const c = new pg.Client({ connectionString: url });
@@ -46,7 +48,8 @@ export async function testDatabase(): Promise<Database> {
 
 export type TestApp = {
   app: FastifyInstance;
-  database: Database;
+  /** `url` is set on PostgreSQL, for a second connection pool (a second server). */
+  database: Database & { url?: string };
   clock: Clock & {
     /** A date (noon in Hanoi) or an ISO instant. */
     set: (dateOrInstant: string) => void;
@@ -61,7 +64,7 @@ export type Caller = (opts: InjectOptions & { lang?: string }) => Promise<LightM
 export const TEST_PASSWORD = 'test-password-1';
 
 export async function testApp(
-  opts: { today?: string; loginRateLimit?: number; webDir?: string } = {},
+  opts: { today?: string; loginRateLimit?: number; webDir?: string; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   let current = fixedClock(opts.today ?? '2025-11-14');
@@ -75,6 +78,7 @@ export async function testApp(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webDir: opts.webDir ?? false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
+    mailer: opts.mailer,
   });
   const caller =
     (cookie?: string): Caller =>

@@ -18,6 +18,7 @@ export type ProgrammeAccess = {
   /** Hours after the due moment at which the warning list is drawn. */
   warningGraceHours: number;
   reminderDaysBefore: number;
+  startsOn: string | null;
 };
 
 export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clock }) {
@@ -74,6 +75,7 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
       },
       warningGraceHours: row.programme.warningGraceHours,
       reminderDaysBefore: row.programme.reminderDaysBefore,
+      startsOn: row.programme.startsOn,
     };
   }
 

@@ -21,7 +21,22 @@ import {
 /** Periods a unit may still report for: the current one and this many before it (late is still a report). */
 export const OPEN_PERIODS_BACK = 3;
 
-export function createReportsService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
+export type ReportEvents = {
+  returned?: (e: {
+    programmeId: number;
+    unitId: number;
+    period: string;
+    reportId: number;
+    comment: string;
+  }) => Promise<unknown>;
+};
+
+export function createReportsService(deps: {
+  db: Db;
+  clock: Clock;
+  programmes: ProgrammesService;
+  events?: ReportEvents;
+}) {
   const { db, clock, programmes } = deps;
   const repo = createReportsRepo(db);
 
@@ -327,7 +342,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; programmes: P
     },
 
     async returnToUnit(actor: Actor, id: number, version: number, comment: string): Promise<Report> {
-      return withLocked(actor, id, async (r, { row, p, unit, rights }) => {
+      const out = await withLocked(actor, id, async (r, { row, p, unit, rights }) => {
         if (!rights.approve) throw new AppError('forbidden');
         if (row.status !== 'submitted')
           throw new AppError('report_wrong_state', { status: row.status, action: 'return' });
@@ -341,6 +356,14 @@ export function createReportsService(deps: { db: Db; clock: Clock; programmes: P
         );
         return present(actor, p, updated, unit, r);
       });
+      await deps.events?.returned?.({
+        programmeId: out.programmeId,
+        unitId: out.unit.id,
+        period: out.period,
+        reportId: out.id,
+        comment,
+      });
+      return out;
     },
 
     /** Reports the actor may see: its units' (drafts included), or the programme's once submitted. */

@@ -86,7 +86,12 @@ export function listUnits(
 
 export type WarningEvents = {
   /** After a list is published (notifications hang here). */
-  published?: (list: { id: number; programmeId: number; period: string }) => Promise<void>;
+  published?: (list: {
+    listId: number;
+    programmeId: number;
+    period: string;
+    unitIds: number[];
+  }) => Promise<unknown>;
 };
 
 export function createWarningsService(deps: {
@@ -304,7 +309,12 @@ export function createWarningsService(deps: {
           after: { period: list.period },
         });
       });
-      await deps.events?.published?.({ id, programmeId, period });
+      await deps.events?.published?.({
+        listId: id,
+        programmeId,
+        period,
+        unitIds: out.units.filter((u) => !u.removed && u.reasons.length).map((u) => u.unit.id),
+      });
       return out;
     },
   };
