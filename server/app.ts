@@ -34,6 +34,8 @@ import { createScheduler } from './jobs/scheduler.js';
 import type { Mailer } from './lib/mailer.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { adjustmentsRoutes } from './modules/adjustments/adjustments.routes.js';
+import { createAdjustmentsService } from './modules/adjustments/adjustments.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -83,9 +85,21 @@ export function createServices(
     programmes,
     events: { published: (e) => notifications.warningPublished(e) },
   });
+  const adjustments = createAdjustmentsService({
+    db,
+    clock,
+    programmes,
+    events: {
+      requested: (e) => notifications.adjustmentRequested(e),
+      decided: (e) => notifications.adjustmentDecided(e),
+      completionRequested: (e) => notifications.completionRequested(e),
+      completionDecided: (e) => notifications.completionDecided(e),
+    },
+  });
   return {
     notifications,
     warnings,
+    adjustments,
     scheduler: createScheduler({ db, clock, programmes, warnings, notifications, log: opts.log }),
     auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
     programmes,
@@ -169,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);
       notificationsRoutes(api, services.notifications);
+      adjustmentsRoutes(api, services.adjustments);
     },
     { prefix: '/api/v1' },
   );

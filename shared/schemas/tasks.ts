@@ -47,6 +47,9 @@ export const taskDetailSchema = taskListItemSchema.extend({
   responsiblePerson: z.string().nullable(),
   startDate: isoDate.nullable(),
   originalDeadline: isoDate,
+  /** Cancelled (or replaced) by an approved adjustment from this day. */
+  cancelledOn: isoDate.nullable(),
+  replacedById: z.number().int().nullable(),
   deliverable: z.string().nullable(),
   targetText: z.string().nullable(),
   targetValue: z.number().nullable(),

@@ -116,3 +116,23 @@ export function canReviewWarnings(a: Actor, programmeId: number): boolean {
 export function canReadWarningDrafts(a: Actor, programmeId: number): boolean {
   return isAdmin(a) || hasProgrammeRole(a, programmeId);
 }
+
+/** Who may ask to adjust a task: the leader of its lead unit (or above it), or the standing agency. */
+export function canRequestAdjustment(a: Actor, programmeId: number, leadUnitPath: string): boolean {
+  return (
+    canManageTasks(a, programmeId) ||
+    a.roles.some(
+      (r) =>
+        r.role === 'unit_leader' &&
+        r.unitPath !== null &&
+        leadUnitPath.startsWith(r.unitPath) &&
+        (r.programmeId === null || r.programmeId === programmeId),
+    )
+  );
+}
+/** Adjustments are decided by the steering body. */
+export const canDecideAdjustment = (a: Actor, programmeId: number) =>
+  isAdmin(a) || hasProgrammeRole(a, programmeId, ['steering']);
+/** Completions are confirmed by the standing agency. */
+export const canConfirmCompletion = (a: Actor, programmeId: number) =>
+  isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing']);

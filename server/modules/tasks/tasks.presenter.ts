@@ -60,6 +60,8 @@ export function presentDetail(
     responsiblePerson: t.responsiblePerson,
     startDate: t.startDate,
     originalDeadline: t.originalDeadline,
+    cancelledOn: t.cancelledOn,
+    replacedById: t.replacedById,
     deliverable: t.deliverable,
     targetText: t.targetText,
     targetValue: t.targetValue === null ? null : Number(t.targetValue),

@@ -36,7 +36,7 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
   throw new AppError('validation_failed', {}, 'cursor');
 }
 
-const searchTextOf = (t: { code: string; title: string; deliverable: string | null }) =>
+export const searchTextOf = (t: { code: string; title: string; deliverable: string | null }) =>
   foldText([t.code, t.title, t.deliverable ?? ''].join(' '));
 
 /** Fields whose change is written to the task's history (and audit) with from → to. */
