@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -36,6 +37,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { adjustmentsRoutes } from './modules/adjustments/adjustments.routes.js';
 import { createAdjustmentsService } from './modules/adjustments/adjustments.service.js';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -45,6 +48,9 @@ export type AppOptions = {
   /** SMTP client; none keeps mail in the outbox. */
   mailer?: Mailer | null;
   publicUrl?: string;
+  /** Where evidence files are stored, and their size limit. */
+  filesDir?: string;
+  uploadMaxMb?: number;
   /** Run scheduled jobs in this server (tests tick by hand). */
   scheduler?: boolean;
   logLevel?: string;
@@ -65,6 +71,8 @@ export function createServices(
     mailer?: Mailer | null;
     publicUrl?: string;
     log?: (m: string, e?: unknown) => void;
+    filesDir?: string;
+    uploadMaxMb?: number;
   } = {},
 ) {
   const db = database.db;
@@ -100,6 +108,13 @@ export function createServices(
     notifications,
     warnings,
     adjustments,
+    evidence: createEvidenceService({
+      db,
+      clock,
+      programmes,
+      filesDir: opts.filesDir ?? path.resolve('files'),
+      maxBytes: (opts.uploadMaxMb ?? 20) * 1_048_576,
+    }),
     scheduler: createScheduler({ db, clock, programmes, warnings, notifications, log: opts.log }),
     auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
     programmes,
@@ -130,6 +145,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     sessionDays: opts.sessionDays,
     mailer: opts.mailer,
     publicUrl: opts.publicUrl,
+    filesDir: opts.filesDir,
+    uploadMaxMb: opts.uploadMaxMb,
     log: (m, e) => app.log.warn({ err: e }, m),
   });
   app.decorate('services', services);
@@ -184,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       warningsRoutes(api, services.warnings);
       notificationsRoutes(api, services.notifications);
       adjustmentsRoutes(api, services.adjustments);
+      evidenceRoutes(api, services.evidence);
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
+  /** Uploaded evidence files (outside the database). */
+  FILES_DIR: z.string().default('./files'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Replays the whole product at a fixed date (YYYY-MM-DD): demos and investigations. */
@@ -35,6 +37,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  filesDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionDays: number;
   today: string | undefined;
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: path.resolve(e.FILES_DIR),
     logLevel: e.LOG_LEVEL,
     sessionDays: e.SESSION_DAYS,
     today: e.STEERBOARD_TODAY,

@@ -33,6 +33,8 @@ export function registerServe(program: Command) {
         mailer: createMailer(config.smtpUrl, config.mailFrom),
         publicUrl: config.publicUrl,
         scheduler: config.scheduler,
+        filesDir: config.filesDir,
+        uploadMaxMb: config.uploadMaxMb,
       });
       const shutdown = async () => {
         await app.close();

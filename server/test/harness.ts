@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -64,7 +67,13 @@ export type Caller = (opts: InjectOptions & { lang?: string }) => Promise<LightM
 export const TEST_PASSWORD = 'test-password-1';
 
 export async function testApp(
-  opts: { today?: string; loginRateLimit?: number; webDir?: string; mailer?: Mailer } = {},
+  opts: {
+    today?: string;
+    loginRateLimit?: number;
+    webDir?: string;
+    mailer?: Mailer;
+    uploadMaxMb?: number;
+  } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   let current = fixedClock(opts.today ?? '2025-11-14');
@@ -79,6 +88,8 @@ export async function testApp(
     webDir: opts.webDir ?? false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
     mailer: opts.mailer,
+    filesDir: await mkdtemp(path.join(tmpdir(), 'sb-files-')),
+    uploadMaxMb: opts.uploadMaxMb ?? 1,
   });
   const caller =
     (cookie?: string): Caller =>
