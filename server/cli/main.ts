@@ -17,5 +17,8 @@ registerWarnings(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  // Database errors come wrapped: the cause says what went wrong.
+  const cause = err instanceof Error ? (err.cause as Error | undefined) : undefined;
+  if (cause?.message) console.error(`Cause: ${cause.message}`);
   process.exit(1);
 });

@@ -19,6 +19,7 @@ import type { Calendar } from './calendar.js';
 import type { TaskState } from '../../shared/task-state.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
+import { seedWeeklyCycle } from './weekly-cycle.js';
 
 export type SeedDemoOptions = {
   /** The demo's "today" (YYYY-MM-DD): every date is placed relative to it. */
@@ -122,7 +123,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const totalTasks = hnPlanned.length + naPlanned.length;
 
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const existing = await tx
       .select({ code: programmes.code })
       .from(programmes)
@@ -201,8 +202,24 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
       },
       naPlanned,
     );
-    return { accounts };
+    return {
+      accounts,
+      cycle: {
+        programmeId: hn.id,
+        users: {
+          standing: hnStanding,
+          chair: user('chair@hanoi.steerboard.vn'),
+          leaderHK: user('leader.hoankiem@hanoi.steerboard.vn'),
+          officerHK: user('officer.hoankiem@hanoi.steerboard.vn'),
+          officerSS: user('officer.socson@hanoi.steerboard.vn'),
+        },
+        units: { hoanKiem: unitId(HN.hoanKiem), socSon: unitId(HN.socSon) },
+      },
+    };
   });
+  // The weekly cycle is drawn from the tasks just written, by the product's own code.
+  await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
+  return { accounts: done.accounts };
 }
 
 /** The states of tasks whose plan is fixed, counted (their quota is themselves). */

@@ -14,6 +14,11 @@ const OverviewPage = lazy(() => import('../overview/OverviewPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
+const InboxPage = lazy(() => import('../reports/InboxPage'));
+const ReportFormPage = lazy(() => import('../reports/ReportFormPage'));
+const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
+const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
+const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 
 export function App() {
   return (
@@ -41,6 +46,12 @@ function Shell() {
           <Route path="tasks" element={<TaskListPage />} />
           <Route path="tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="units" element={<UnitTreePage />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="reports/:reportId" element={<ReportFormPage />} />
+          <Route path="discipline" element={<DisciplinePage />} />
+          <Route path="warnings" element={<WarningListPage />} />
+          <Route path="warnings/:period" element={<WarningListPage />} />
+          <Route path="requests" element={<RequestsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

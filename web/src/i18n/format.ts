@@ -46,3 +46,6 @@ export function formatDateTime(isoInstant: string, lang: Lang, timeZone = 'Asia/
 export function pickName(name: { vi: string; en: string | null; ar: string | null }, lang: Lang): string {
   return (lang === 'vi' ? name.vi : name[lang]) || name.vi;
 }
+
+/** Codes like 2025-W46 kept left-to-right inside Arabic text (Unicode isolates, not markup). */
+export const ltr = (s: string) => `\u2066${s}\u2069`;

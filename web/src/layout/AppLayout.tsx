@@ -1,7 +1,11 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
+  AuditOutlined,
   DashboardOutlined,
+  InboxOutlined,
   LogoutOutlined,
+  SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +22,7 @@ import { NotFound, PageSpinner } from '../ui/states';
 import { AsOfPicker } from './AsOfPicker';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProgrammePicker } from './ProgrammePicker';
+import { NotificationBell } from '../notifications/NotificationBell';
 import './layout.css';
 
 /** The frame of every page of a programme: who I am, which programme, as of which date, where to go. */
@@ -40,11 +45,13 @@ export function AppLayout() {
   if (!programme) return <NotFound />;
 
   const base = `/p/${programmeId}`;
-  const section = location.pathname.startsWith(`${base}/tasks`)
-    ? 'tasks'
-    : location.pathname.startsWith(`${base}/units`)
-      ? 'units'
-      : 'overview';
+  const rest = location.pathname.slice(base.length + 1).split('/')[0] ?? '';
+  const section =
+    rest === 'reports'
+      ? 'inbox'
+      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests'].includes(rest)
+        ? rest
+        : 'overview';
   const today = clock.data?.today;
   const replaying = asOf !== undefined && asOf !== today;
 
@@ -71,6 +78,7 @@ export function AppLayout() {
         <Typography.Text className="shell__user hide-on-phone" ellipsis title={me.data?.email}>
           {me.data?.displayName}
         </Typography.Text>
+        <NotificationBell />
         <LanguageSwitch signedIn />
         <Tooltip title={t('auth.signOut')}>
           <Button
@@ -101,6 +109,26 @@ export function AppLayout() {
               key: 'units',
               icon: <ApartmentOutlined />,
               label: <Link to={withAsOf(`${base}/units`, asOf)}>{t('nav.units')}</Link>,
+            },
+            {
+              key: 'inbox',
+              icon: <InboxOutlined />,
+              label: <Link to={`${base}/inbox`}>{t('nav.inbox')}</Link>,
+            },
+            {
+              key: 'discipline',
+              icon: <AuditOutlined />,
+              label: <Link to={`${base}/discipline`}>{t('nav.discipline')}</Link>,
+            },
+            {
+              key: 'warnings',
+              icon: <AlertOutlined />,
+              label: <Link to={`${base}/warnings`}>{t('nav.warnings')}</Link>,
+            },
+            {
+              key: 'requests',
+              icon: <SwapOutlined />,
+              label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
           ]}
         />

@@ -26,6 +26,7 @@ import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { StateTag } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { TaskRequests } from '../adjustments/TaskRequests';
 import './tasks.css';
 
 /** One task: its "5 clears", its state as of the date viewed, its roadmap, deadline changes and history. */
@@ -190,6 +191,9 @@ export default function TaskDetailPage() {
               />
             )}
           </Card>
+        </Col>
+        <Col xs={24}>
+          <TaskRequests task={d} canAct={d.can.update && !asOf} />
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('task.history')}>

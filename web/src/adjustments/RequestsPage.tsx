@@ -1,0 +1,298 @@
+import type { Adjustment } from '@shared/schemas/adjustments';
+import { App, Button, Input, Modal, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useAdjustments, useCompletions, useRequestWrite, type Completion } from '../api/cycle';
+import { isLang, type Lang } from '../i18n';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useProgrammeContext } from '../layout/useProgrammeContext';
+
+const STATUS_COLOR: Record<string, string> = {
+  pending: 'gold',
+  approved: 'green',
+  confirmed: 'green',
+  rejected: 'red',
+  returned: 'orange',
+  withdrawn: 'default',
+};
+
+/** Adjustment requests for the steering body to decide, completions for the standing agency to confirm. */
+export default function RequestsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'completions' ? 'completions' : 'adjustments';
+  const [status, setStatus] = useState<string>('pending');
+  return (
+    <div data-testid="requests">
+      <Typography.Title level={3}>{t('requests.title')}</Typography.Title>
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(String(v))}
+        options={['pending', 'all'].map((s) => ({
+          value: s,
+          label: s === 'all' ? t('common.all') : t('requests.status.pending'),
+        }))}
+        style={{ marginBottom: 8 }}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'completions' ? { tab: k } : {})}
+        items={[
+          { key: 'adjustments', label: t('requests.adjustments'), children: <Adjustments status={status} /> },
+          { key: 'completions', label: t('requests.completions'), children: <Completions status={status} /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function useDecision() {
+  const { message } = App.useApp();
+  const write = useRequestWrite();
+  const [open, setOpen] = useState<{
+    path: string;
+    decision: string;
+    needsNote: boolean;
+    title: string;
+  } | null>(null);
+  const [note, setNote] = useState('');
+  const send = async (path: string, decision: string, n?: string) => {
+    try {
+      await write.mutateAsync({ path, body: { decision, note: n || null } });
+      setOpen(null);
+      setNote('');
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
+  const { t } = useTranslation();
+  const modal = (
+    <Modal
+      open={open !== null}
+      title={open?.title}
+      onCancel={() => setOpen(null)}
+      okButtonProps={
+        { disabled: Boolean(open?.needsNote && !note.trim()), 'data-testid': 'confirm-decision' } as never
+      }
+      onOk={() => open && void send(open.path, open.decision, note)}
+    >
+      <Input.TextArea
+        rows={3}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('requests.note')}
+        data-testid="decision-note"
+      />
+    </Modal>
+  );
+  return { modal, ask: setOpen, busy: write.isPending };
+}
+
+function Adjustments({ status }: { status: string }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
+  const { programme } = useProgrammeContext();
+  const list = useAdjustments({ programmeId: programme.id, status: status === 'all' ? undefined : status });
+  const d = useDecision();
+  const what = (a: Adjustment) => {
+    const p = a.proposal as Record<string, unknown> & { replacement?: { title: string; deadline: string } };
+    if (a.kind === 'extend')
+      return `${formatDate(String(a.before.deadline), lang)} → ${formatDate(String(p.deadline), lang)}`;
+    if (a.kind === 'replace' && p.replacement)
+      return `${p.replacement.title} (${formatDate(p.replacement.deadline, lang)})`;
+    if (a.kind === 'change')
+      return Object.entries(p)
+        .map(([k, v]) => `${k}: ${String(v ?? '—')}`)
+        .join('; ');
+    return '';
+  };
+  return (
+    <>
+      <Table<Adjustment>
+        size="small"
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        locale={{ emptyText: t('requests.none') }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: t('requests.task'),
+            key: 'task',
+            render: (_, a) => (
+              <Link to={`/p/${programme.id}/tasks/${a.task.id}`}>
+                {a.task.code} {a.task.title}
+              </Link>
+            ),
+          },
+          { title: t('requests.unit'), key: 'unit', render: (_, a) => a.unit.name },
+          {
+            title: t('requests.what'),
+            key: 'what',
+            render: (_, a) => (
+              <Space direction="vertical" size={0}>
+                <Tag>{t(`requests.kind.${a.kind}`)}</Tag>
+                <span>{what(a)}</span>
+              </Space>
+            ),
+          },
+          {
+            title: t('requests.reason'),
+            key: 'reason',
+            render: (_, a) => (
+              <Space direction="vertical" size={0}>
+                <span>{a.reason}</span>
+                <Typography.Text type="secondary">
+                  {t('requests.requested', {
+                    by: a.requestedBy,
+                    at: formatDateTime(a.requestedAt, lang, programme.timeZone),
+                  })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            key: 'status',
+            render: (_, a) =>
+              a.can.decide ? (
+                <Space>
+                  <Button
+                    type="primary"
+                    size="small"
+                    data-testid={`approve-adjustment-${a.id}`}
+                    onClick={() =>
+                      d.ask({
+                        path: `/adjustments/${a.id}/decide`,
+                        decision: 'approved',
+                        needsNote: false,
+                        title: t('requests.approve'),
+                      })
+                    }
+                  >
+                    {t('requests.approve')}
+                  </Button>
+                  <Button
+                    danger
+                    size="small"
+                    onClick={() =>
+                      d.ask({
+                        path: `/adjustments/${a.id}/decide`,
+                        decision: 'rejected',
+                        needsNote: true,
+                        title: t('requests.reject'),
+                      })
+                    }
+                  >
+                    {t('requests.reject')}
+                  </Button>
+                </Space>
+              ) : (
+                <Space direction="vertical" size={0}>
+                  <Tag color={STATUS_COLOR[a.status]}>{t(`requests.status.${a.status}`)}</Tag>
+                  {a.decidedAt && (
+                    <Typography.Text type="secondary">
+                      {t('requests.decided', {
+                        by: a.decidedBy ?? '',
+                        at: formatDateTime(a.decidedAt, lang, programme.timeZone),
+                      })}
+                    </Typography.Text>
+                  )}
+                  {a.decisionNote && <span>{a.decisionNote}</span>}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {d.modal}
+    </>
+  );
+}
+
+function Completions({ status }: { status: string }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
+  const { programme } = useProgrammeContext();
+  const list = useCompletions({ programmeId: programme.id, status: status === 'all' ? undefined : status });
+  const d = useDecision();
+  return (
+    <>
+      <Table<Completion>
+        size="small"
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        locale={{ emptyText: t('requests.none') }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: t('requests.task'),
+            key: 'task',
+            render: (_, c) => (
+              <Link to={`/p/${programme.id}/tasks/${c.task.id}`}>
+                {c.task.code} {c.task.title}
+              </Link>
+            ),
+          },
+          { title: t('requests.unit'), key: 'unit', render: (_, c) => c.unit.name },
+          {
+            title: t('requests.completedOn'),
+            key: 'on',
+            render: (_, c) => (
+              <span style={{ color: c.completedOn > c.task.deadline ? '#cf1322' : undefined }}>
+                {formatDate(c.completedOn, lang)} / {formatDate(c.task.deadline, lang)}
+              </span>
+            ),
+          },
+          { title: t('requests.product'), dataIndex: 'product' },
+          {
+            title: '',
+            key: 'status',
+            render: (_, c) =>
+              c.can.decide ? (
+                <Space>
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() =>
+                      d.ask({
+                        path: `/completions/${c.id}/decide`,
+                        decision: 'confirmed',
+                        needsNote: false,
+                        title: t('requests.confirm'),
+                      })
+                    }
+                  >
+                    {t('requests.confirm')}
+                  </Button>
+                  <Button
+                    danger
+                    size="small"
+                    onClick={() =>
+                      d.ask({
+                        path: `/completions/${c.id}/decide`,
+                        decision: 'returned',
+                        needsNote: true,
+                        title: t('requests.returnIt'),
+                      })
+                    }
+                  >
+                    {t('requests.returnIt')}
+                  </Button>
+                </Space>
+              ) : (
+                <Space direction="vertical" size={0}>
+                  <Tag color={STATUS_COLOR[c.status]}>{t(`requests.status.${c.status}`)}</Tag>
+                  {c.decisionNote && <span>{c.decisionNote}</span>}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {d.modal}
+    </>
+  );
+}
