@@ -11,6 +11,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Replays the whole product at a fixed date (YYYY-MM-DD): demos and investigations. */
+  /** Replays the product at a fixed instant (ISO 8601 with offset): end-to-end tests walk a week with it. */
+  STEERBOARD_NOW: z.string().datetime({ offset: true }).optional(),
   STEERBOARD_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -41,6 +43,7 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionDays: number;
   today: string | undefined;
+  now: string | undefined;
   cookieSecure: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionDays: e.SESSION_DAYS,
     today: e.STEERBOARD_TODAY,
+    now: e.STEERBOARD_NOW,
     cookieSecure: e.COOKIE_SECURE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { fixedClock, systemClock, type Clock } from '../lib/clock.js';
+import { configuredClock, type Clock } from '../lib/clock.js';
 
 /** Opens what a command needs, runs it, and always closes the database. */
 export async function withDatabase<T>(
@@ -9,7 +9,7 @@ export async function withDatabase<T>(
 ) {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config, (m) => console.error(m));
-  const clock = config.today ? fixedClock(config.today) : systemClock;
+  const clock = configuredClock(config);
   try {
     return await fn({ database, clock, config });
   } finally {

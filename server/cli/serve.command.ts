@@ -3,7 +3,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../db/open.js';
 import { createMailer } from '../lib/mailer.js';
-import { fixedClock, systemClock, todayIn } from '../lib/clock.js';
+import { configuredClock, todayIn } from '../lib/clock.js';
 import { createSystemRepo } from '../modules/system/system.repo.js';
 import { seedDemo } from '../seed/demo.js';
 import { progress } from './context.js';
@@ -17,7 +17,7 @@ export function registerServe(program: Command) {
     .option('--port <port>', 'port (or PORT)', (v) => Number(v))
     .action(async (opts: { seedDemoIfEmpty?: boolean; port?: number }) => {
       const config = loadConfig();
-      const clock = config.today ? fixedClock(config.today) : systemClock;
+      const clock = configuredClock(config);
       const database = await openConfiguredDatabase(config, (m) => console.error(m));
       if (opts.seedDemoIfEmpty && (await createSystemRepo(database.db).isEmpty())) {
         console.error('Empty database: loading the demo data…');

@@ -14,3 +14,12 @@ export function fixedClock(date: string): Clock {
 export function todayIn(clock: Clock, timeZone = 'Asia/Ho_Chi_Minh'): string {
   return dateInZone(clock.now(), timeZone);
 }
+
+/** The clock a process runs on: a fixed instant, a fixed day, or the system's. */
+export function configuredClock(c: { now?: string; today?: string }): Clock {
+  if (c.now) {
+    const at = new Date(c.now);
+    return { now: () => new Date(at) };
+  }
+  return c.today ? fixedClock(c.today) : systemClock;
+}

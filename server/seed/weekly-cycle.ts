@@ -128,10 +128,13 @@ export async function seedWeeklyCycle(
     for (const [i, period] of past.entries()) {
       const due = dues.get(period.key)!;
       const rows: { unitId: number; at: Date; lateness: Behaviour }[] = [];
+      const last = i === past.length - 1;
       for (const c of cells.filter((x) => x.period === period.key && x.expected)) {
         const [pl, pm] = habit.get(c.unit_id)!;
         const roll = rng.next();
-        const b: Behaviour = roll < pm ? 'missing' : roll < pm + pl ? 'late' : 'on_time';
+        let b: Behaviour = roll < pm ? 'missing' : roll < pm + pl ? 'late' : 'on_time';
+        // Last week, Hoàn Kiếm and Sóc Sơn sent theirs on time: one waits for the leader, one was returned.
+        if (last && (c.unit_id === o.units.hoanKiem || c.unit_id === o.units.socSon)) b = 'on_time';
         if (b === 'missing') continue;
         const at =
           b === 'on_time'
@@ -139,12 +142,33 @@ export async function seedWeeklyCycle(
             : new Date(due.getTime() + rng.int(1, 60) * HOUR);
         rows.push({ unitId: c.unit_id, at, lateness: b });
       }
-      await insertReports(tx, o, period, rows, i / (past.length - 1), 'approved');
+      const held = (u: number) => last && (u === o.units.hoanKiem || u === o.units.socSon);
+      await insertReports(
+        tx,
+        o,
+        period,
+        rows.filter((r) => !held(r.unitId)),
+        i / (past.length - 1),
+        'approved',
+      );
+      for (const [unit, status] of [
+        [o.units.hoanKiem, 'submitted'],
+        [o.units.socSon, 'returned'],
+      ] as const)
+        if (last)
+          await insertReports(
+            tx,
+            o,
+            period,
+            rows.filter((r) => r.unitId === unit),
+            1,
+            status,
+          );
       report('Weekly reports', i + 1, past.length + 1);
     }
 
-    // This week: Hoàn Kiếm has submitted (its leader has to approve), Sóc Sơn's was returned,
-    // a handful of others are drafting or have sent theirs.
+    // This week: a handful of units are drafting or have sent theirs; Hoàn Kiếm and Sóc Sơn
+    // have not started (their officers do it in the walkthrough).
     const now = Math.min(dues.get(current.key)!.getTime() - HOUR, Date.parse(`${o.today}T07:00:00+07:00`));
     const others = rng.sample(
       expectedUnits.filter((u) => u !== o.units.hoanKiem && u !== o.units.socSon && !never.has(u)),
@@ -154,11 +178,7 @@ export async function seedWeeklyCycle(
       tx,
       o,
       current,
-      [o.units.hoanKiem, ...others.slice(0, 6)].map((unitId) => ({
-        unitId,
-        at: new Date(now),
-        lateness: 'on_time' as const,
-      })),
+      others.slice(0, 6).map((unitId) => ({ unitId, at: new Date(now), lateness: 'on_time' as const })),
       1,
       'submitted',
     );
@@ -169,14 +189,6 @@ export async function seedWeeklyCycle(
       others.slice(6).map((unitId) => ({ unitId, at: new Date(now), lateness: 'on_time' as const })),
       1,
       'draft',
-    );
-    await insertReports(
-      tx,
-      o,
-      current,
-      [{ unitId: o.units.socSon, at: new Date(now), lateness: 'on_time' }],
-      1,
-      'returned',
     );
     report('Weekly reports', past.length + 1, past.length + 1);
 
