@@ -25,6 +25,7 @@ import { openDatabase, type Database, type Engine } from '../server/db/client.js
 import { runMigrations } from '../server/db/migrate.js';
 import { fixedClock } from '../server/lib/clock.js';
 import { generateHanoiScale, generateNational, type Generated } from './generate.js';
+import { generateReports } from './generate-reports.js';
 
 type Scale = 'hanoi' | 'national';
 type Plan = { engine: Engine; scale: Scale };
@@ -133,17 +134,26 @@ async function openBenchDatabase(
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-type Client = { get: (path: string) => Promise<unknown> };
+type Client = {
+  get: (path: string) => Promise<unknown>;
+  post: (path: string, body: unknown) => Promise<unknown>;
+};
 
 function client(base: string, cookie?: string): Client {
-  return {
-    async get(path) {
-      const res = await fetch(base + path, { headers: cookie ? { cookie } : {} });
-      const text = await res.text();
-      if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 300)}`);
-      return JSON.parse(text) as unknown;
-    },
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: {
+        ...(cookie ? { cookie, 'x-steerboard-csrf': '1' } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return JSON.parse(text) as unknown;
   };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
 }
 
 async function signIn(base: string, email: string, password: string): Promise<Client> {
@@ -263,6 +273,14 @@ async function runPlan(plan: Plan, o: ReturnType<typeof parseArgs>) {
           .join(', '),
     );
 
+    const reports = await generateReports(database.db, {
+      programmeId: gen.programmeId,
+      today: gen.today,
+      weeks: 52,
+      entryWeeks: 2,
+      log,
+    });
+
     for (const statement of o.afterLoad) {
       const t1 = performance.now();
       await database.db.execute(sql.raw(statement));
@@ -287,6 +305,7 @@ async function runPlan(plan: Plan, o: ReturnType<typeof parseArgs>) {
       ]);
       const anon = client(base);
       const rows = await scenarios(plan, gen, { admin, steering, officer, anon }, o);
+      rows.push(...(await cycleScenarios(plan, gen, reports.periods, steering, o)));
       printTable(plan, gen, rows, plan.engine === 'postgres' ? o.pgSet : [], o.afterLoad);
     } finally {
       await app.close();
@@ -403,6 +422,56 @@ async function scenarios(
       'p99',
     ),
   );
+  return rows;
+}
+
+/** The weekly cycle at this scale: drawing a period's warning list, and the discipline table. */
+async function cycleScenarios(
+  plan: Plan,
+  gen: Generated,
+  periods: string[],
+  steering: Client,
+  o: ReturnType<typeof parseArgs>,
+): Promise<Row[]> {
+  const national = plan.engine === 'postgres' && plan.scale === 'national';
+  const run = (fn: (i: number) => Promise<unknown>) =>
+    timed(fn, { n: o.n, warmup: o.warmup, budgetMs: 60_000 });
+  const rows: Row[] = [];
+  const step = (r: Row) => {
+    rows.push(r);
+    log(`  ${r.scenario}: n ${r.n}, median ${ms(r.median)} ms, p95 ${ms(r.p95)} ms  ${r.note}`);
+  };
+  const period = periods.at(-1)!;
+  type WL = { units: unknown[] };
+  const draw = await run(() =>
+    steering.post('/api/v1/warning-lists/compute', { programmeId: gen.programmeId, period }),
+  );
+  step(
+    row(
+      `warning list of ${period}: drawn again from the record (steering)`,
+      draw.samples,
+      national ? 1000 : null,
+      `${fmt((draw.last as WL).units.length)} units listed`,
+    ),
+  );
+  type D = { units: unknown[]; totals: { expected: number; reportingRate: number } };
+  const from = periods.at(-12)!;
+  const table = await run(() =>
+    steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${from}&to=${period}`),
+  );
+  const d = table.last as D;
+  step(
+    row(
+      `discipline table ${from}…${period}, whole programme (steering)`,
+      table.samples,
+      national ? 300 : null,
+      `${fmt(d.units.length)} units, ${fmt(d.totals.expected)} expected, rate ${d.totals.reportingRate}%`,
+    ),
+  );
+  const one = await run(() =>
+    steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${period}&to=${period}`),
+  );
+  step(row(`discipline table, one period (steering)`, one.samples, national ? 300 : null, ''));
   return rows;
 }
 

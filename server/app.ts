@@ -39,6 +39,7 @@ import { adjustmentsRoutes } from './modules/adjustments/adjustments.routes.js';
 import { createAdjustmentsService } from './modules/adjustments/adjustments.service.js';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { createEvidenceService } from './modules/evidence/evidence.service.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -202,6 +203,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       notificationsRoutes(api, services.notifications);
       adjustmentsRoutes(api, services.adjustments);
       evidenceRoutes(api, services.evidence);
+      calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,16 @@ export const reportEntrySchema = z.object({
   next: z.string(),
   obstacles: z.string(),
   belowReason: z.string().nullable(),
+  /** On the lead unit's entries: what the coordinating units reported this period (sent reports). */
+  partners: z.array(
+    z.object({
+      unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+      status: z.enum(['draft', 'submitted', 'approved', 'returned']),
+      percent: z.number().int(),
+      done: z.string(),
+      obstacles: z.string(),
+    }),
+  ),
 });
 
 export const reportSchema = z.object({

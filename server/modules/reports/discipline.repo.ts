@@ -12,9 +12,22 @@ export type DisciplineRow = {
   first_submitted_at: Date | string | null;
 };
 
+type UnitMask = {
+  unit_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  name_ar: string | null;
+  /** Bit i set: the unit had a task open during the i-th period of the range. */
+  mask: string;
+};
+
 /**
  * For each period of a range, the units expected to report (they lead or coordinate a task open
- * during it) and any report they sent: one query, whatever the number of units and periods.
+ * during it: started by its end, neither done nor cancelled before its start) and any report they
+ * sent. Set-based and linear in the number of tasks, however many periods: each task becomes a
+ * bit mask of the periods it was open in (width_bucket over the periods' first days), OR-ed per
+ * unit; reports come from their own index. At most 62 periods (bits of a bigint).
  */
 export function createDisciplineRepo(db: Db) {
   return {
@@ -22,17 +35,16 @@ export function createDisciplineRepo(db: Db) {
       programmeId: number,
       periods: { key: string; start: string; end: string }[],
       unitPaths: string[] | null,
-    ) {
+    ): Promise<DisciplineRow[]> {
       if (!periods.length) return [];
-      const values = sql.join(
-        periods.map((p) => sql`(${p.key}::text, ${p.start}::date, ${p.end}::date)`),
+      if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
+      const n = periods.length;
+      const starts = sql`array[${sql.join(
+        periods.map((p) => sql`${p.start}::date`),
         sql`, `,
-      );
-      const open = (alias: string) =>
-        sql`${sql.raw(alias)}.programme_id = ${programmeId}
-            and (${sql.raw(alias)}.completed_on is null or ${sql.raw(alias)}.completed_on >= p.start_d)
-            and (${sql.raw(alias)}.cancelled_on is null or ${sql.raw(alias)}.cancelled_on > p.start_d)
-            and (${sql.raw(alias)}.start_date is null or ${sql.raw(alias)}.start_date <= p.end_d)`;
+      )}]::date[]`;
+      const lastEnd = periods.at(-1)!.end;
+      const firstStart = periods[0]!.start;
       const scope: SQL = unitPaths
         ? unitPaths.length
           ? sql`and (${sql.join(
@@ -41,24 +53,70 @@ export function createDisciplineRepo(db: Db) {
             )})`
           : sql`and false`
         : sql``;
-      const res = await db.execute(sql`
-        with p(key, start_d, end_d) as (values ${values}),
-        expected as (
-          select distinct p.key, t.lead_unit_id as unit_id from p join tasks t on ${open('t')}
-          union
-          select p.key, c.unit_id from p join tasks t2 on ${open('t2')} join task_coordinators c on c.task_id = t2.id),
-        sent as (
-          select r.period as key, r.unit_id, r.first_submitted_at from progress_reports r
-           where r.programme_id = ${programmeId} and r.period in (select key from p)),
-        cells as (
-          select coalesce(e.key, s.key) as period, coalesce(e.unit_id, s.unit_id) as unit_id,
-                 e.unit_id is not null as expected, s.first_submitted_at
-            from expected e full join sent s on s.key = e.key and s.unit_id = e.unit_id)
-        select c.period, c.unit_id, u.code, u.name_vi, u.name_en, u.name_ar, c.expected, c.first_submitted_at
-          from cells c join units u on u.id = c.unit_id
-         where true ${scope}
-         order by u.code, c.period`);
-      return res.rows as DisciplineRow[];
+      // The bits of the periods a task was open in (0 when none), computed where the task is read.
+      const open = sql`(t.start_date is null or t.start_date <= ${lastEnd}::date)
+           and (t.completed_on is null or t.completed_on >= ${firstStart}::date)
+           and (t.cancelled_on is null or t.cancelled_on > ${firstStart}::date)`;
+      const bits = sql`cross join lateral (
+          select greatest(1, case when t.start_date is null then 1 else width_bucket(t.start_date, ${starts}) end) as f,
+                 least(${n},
+                       case when t.completed_on is null then ${n} else width_bucket(t.completed_on, ${starts}) end,
+                       case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
+        cross join lateral (
+          select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
+      const masks = (
+        await db.execute(sql`
+          with per_unit as (
+            select unit_id, bit_or(mask) as mask from (
+              select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
+               where t.programme_id = ${programmeId} and ${open}
+              union all
+              select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
+               where t.programme_id = ${programmeId} and ${open}) m
+             group by unit_id)
+          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, coalesce(p.mask, 0)::text as mask
+            from units u
+            left join per_unit p on p.unit_id = u.id
+           where (p.mask <> 0 or exists (
+                   select 1 from progress_reports r where r.programme_id = ${programmeId} and r.unit_id = u.id
+                      and r.period in (${sql.join(
+                        periods.map((p) => sql`${p.key}`),
+                        sql`, `,
+                      )})))
+             ${scope}
+           order by u.code`)
+      ).rows as UnitMask[];
+      if (!masks.length) return [];
+      const sent = (
+        await db.execute(sql`
+          select r.unit_id, r.period, r.first_submitted_at from progress_reports r
+           where r.programme_id = ${programmeId}
+             and r.period in (${sql.join(
+               periods.map((p) => sql`${p.key}`),
+               sql`, `,
+             )})`)
+      ).rows as { unit_id: number; period: string; first_submitted_at: Date | string | null }[];
+      const sentBy = new Map(sent.map((r) => [`${r.unit_id}|${r.period}`, r.first_submitted_at]));
+      const out: DisciplineRow[] = [];
+      for (const u of masks) {
+        const mask = BigInt(u.mask);
+        for (const [i, p] of periods.entries()) {
+          const expected = ((mask >> BigInt(i)) & 1n) === 1n;
+          const key = `${u.unit_id}|${p.key}`;
+          if (!expected && !sentBy.has(key)) continue;
+          out.push({
+            period: p.key,
+            unit_id: u.unit_id,
+            code: u.code,
+            name_vi: u.name_vi,
+            name_en: u.name_en,
+            name_ar: u.name_ar,
+            expected,
+            first_submitted_at: sentBy.get(key) ?? null,
+          });
+        }
+      }
+      return out;
     },
 
     unitPath: async (id: number) =>

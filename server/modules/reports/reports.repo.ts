@@ -135,6 +135,29 @@ export function createReportsRepo(db: Db) {
            and r.status = 'approved'
          group by e.task_id`),
 
+    /** What the coordinating units said this period about the tasks a unit leads (sent reports only). */
+    partnerEntries: (programmeId: number, period: string, leadUnitId: number) =>
+      rows<{
+        task_id: number;
+        unit_id: number;
+        code: string;
+        name_vi: string;
+        name_en: string | null;
+        name_ar: string | null;
+        status: string;
+        percent: number;
+        done: string;
+        obstacles: string;
+      }>(sql`
+        select e.task_id, u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, r.status, e.percent, e.done, e.obstacles
+          from progress_report_entries e
+          join progress_reports r on r.id = e.report_id
+          join tasks t on t.id = e.task_id
+          join units u on u.id = r.unit_id
+         where r.programme_id = ${programmeId} and r.period = ${period} and e.role = 'coordinate'
+           and t.lead_unit_id = ${leadUnitId} and r.status <> 'draft'
+         order by u.code`),
+
     entries: (reportId: number) =>
       rows<EntryRow>(sql`select e.task_id, t.code, t.title, t.deadline, e.role, e.percent, e.done, e.next,
           e.obstacles, e.below_reason

@@ -141,6 +141,23 @@ describe('weekly progress reports', () => {
     expect(list.json().map((x: { id: number }) => x.id)).toEqual([report.id]);
   });
 
+  it('the lead unit sees what the coordinating units reported on its tasks', async () => {
+    const cb = await open('officerB', {
+      programmeId: w.p1.id,
+      unitId: w.units.communeB.id,
+      period: '2025-W46',
+    });
+    const entry = (
+      cb.json().entries as (Entry & { partners: { unit: { code: string }; percent: number }[] })[]
+    ).find((e) => e.taskCode === 'B-COORD-A')!;
+    expect(entry.partners).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ code: 'CA' }), percent: 10 }),
+    ]);
+    // The coordinating unit's own view does not carry the lead's.
+    const ca = (await as.officerA!({ method: 'GET', url: `/api/v1/reports/${report.id}` })).json();
+    expect(ca.entries.every((e: { partners: unknown[] }) => e.partners.length === 0)).toBe(true);
+  });
+
   it('next week starts from last week; a lower percent needs a reason', async () => {
     t.clock.set('2025-11-18T02:00:00Z');
     const next: Report = (

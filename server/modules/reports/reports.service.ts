@@ -69,6 +69,7 @@ export function createReportsService(deps: {
     const entries = await r.entries(row.id);
     const last = await r.lastApproved(row.programme_id, row.unit_id, row.period);
     const events = await r.events(row.id);
+    const partners = await r.partnerEntries(row.programme_id, row.period, row.unit_id);
     const lastBy = new Map(last.map((l) => [l.task_id, l.percent]));
     const rights = reportRights(actor, row.programme_id, unit.path);
     const editable = rights.edit && row.status !== 'submitted';
@@ -108,6 +109,19 @@ export function createReportsService(deps: {
         next: e.next,
         obstacles: e.obstacles,
         belowReason: e.below_reason,
+        partners: partners
+          .filter((x) => x.task_id === e.task_id && e.role === 'lead')
+          .map((x) => ({
+            unit: {
+              id: x.unit_id,
+              code: x.code,
+              name: pickName(actor.locale, x.name_vi, x.name_en, x.name_ar),
+            },
+            status: x.status as Report['status'],
+            percent: x.percent,
+            done: x.done,
+            obstacles: x.obstacles,
+          })),
       })),
       events: events.map((e) => ({
         at: instant(e.at)!.toISOString(),

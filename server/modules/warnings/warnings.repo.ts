@@ -135,39 +135,25 @@ export function createWarningsRepo(db: Db) {
         where warning_lists.status = 'draft'
         returning id`);
       if (!list) return 0;
-      const keep = listed.map((u) => u.unitId);
-      await db.execute(sql`delete from warning_list_units where list_id = ${list.id}
-        and removed_at is null and note is null
-        ${
-          keep.length
-            ? sql`and unit_id not in (${sql.join(
-                keep.map((k) => sql`${k}`),
-                sql`, `,
-              )})`
-            : sql``
-        }`);
-      // A unit no longer behind but reviewed (note or removal) stays, with no reasons left.
-      await db.execute(sql`update warning_list_units set reasons = '[]'::jsonb where list_id = ${list.id}
-        ${
-          keep.length
-            ? sql`and unit_id not in (${sql.join(
-                keep.map((k) => sql`${k}`),
-                sql`, `,
-              )})`
-            : sql``
-        }`);
-      for (let i = 0; i < listed.length; i += 500) {
-        const chunk = listed.slice(i, i + 500);
-        await db.execute(sql`
-          insert into warning_list_units (list_id, unit_id, reasons, streak)
-          values ${sql.join(
-            chunk.map(
-              (u) => sql`(${list.id}, ${u.unitId}, ${JSON.stringify(u.reasons)}::jsonb, ${u.streak})`,
-            ),
-            sql`, `,
-          )}
-          on conflict (list_id, unit_id) do update set reasons = excluded.reasons, streak = excluded.streak`);
-      }
+      // One statement whatever the number of units: the new facts arrive as one JSON document.
+      // Units no longer behind go, unless reviewed (a note or a removal): those stay with no reasons.
+      const incoming = JSON.stringify(
+        listed.map((u) => ({ unit_id: u.unitId, reasons: u.reasons, streak: u.streak })),
+      );
+      await db.execute(sql`
+        with incoming as (
+          select * from jsonb_to_recordset(${incoming}::jsonb) as x(unit_id int, reasons jsonb, streak int)),
+        gone as (
+          delete from warning_list_units w
+           where w.list_id = ${list.id} and w.removed_at is null and w.note is null
+             and w.unit_id not in (select unit_id from incoming)),
+        cleared as (
+          update warning_list_units w set reasons = '[]'::jsonb
+           where w.list_id = ${list.id} and (w.removed_at is not null or w.note is not null)
+             and w.unit_id not in (select unit_id from incoming))
+        insert into warning_list_units (list_id, unit_id, reasons, streak)
+        select ${list.id}, i.unit_id, i.reasons, i.streak from incoming i
+        on conflict (list_id, unit_id) do update set reasons = excluded.reasons, streak = excluded.streak`);
       return list.id;
     },
 

@@ -23,6 +23,8 @@ import {
 } from './warnings.repo.js';
 
 const HOUR = 3_600_000;
+/** Items shown per reason (the count is always the full one). */
+const ITEMS_SHOWN = 10;
 
 /** When a period's warning list is drawn: the report due moment plus the programme's grace. */
 export async function drawMoment(db: Db, p: ProgrammeAccess, periodKey: string) {
@@ -185,7 +187,10 @@ export function createWarningsService(deps: {
       publishedBy: list.published_by_name,
       units: units.map((u) => ({
         unit: { id: u.unit_id, code: u.code, name: name(u) },
-        reasons: u.reasons,
+        // The frozen list keeps every item; the screen gets the first ones of each reason and the count.
+        reasons: u.reasons.map((r) =>
+          r.items.length > ITEMS_SHOWN ? { ...r, items: r.items.slice(0, ITEMS_SHOWN) } : r,
+        ) as WarningReason[],
         streak: u.streak,
         note: u.note,
         removed: u.removed_at

@@ -19,6 +19,7 @@ const ReportFormPage = lazy(() => import('../reports/ReportFormPage'));
 const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
+const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
 
 export function App() {
   return (
@@ -52,6 +53,7 @@ function Shell() {
           <Route path="warnings" element={<WarningListPage />} />
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

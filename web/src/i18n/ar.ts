@@ -214,6 +214,7 @@ export const ar: Messages = {
     submittedReports: 'التقارير المستلمة هذه الفترة',
   },
   report: {
+    partners: 'تقارير الوحدات المنسقة',
     title: 'تقرير الفترة {{period}}',
     due: 'الموعد {{at}}',
     on_time: 'أُرسل في الموعد',
@@ -285,6 +286,7 @@ export const ar: Messages = {
     },
   },
   warnings: {
+    more: '… و{{count}} أخرى',
     title: 'قائمة التحذير',
     period: 'الفترة',
     status: {
@@ -375,6 +377,14 @@ export const ar: Messages = {
     pendingAdjustment: 'طلب تعديل بانتظار القرار.',
   },
   bell: {
+    emailSettings: 'اختيار رسائل البريد',
+    emailTitle: 'الإشعارات عبر البريد الإلكتروني',
+    outbox: 'صندوق الصادر',
+    outboxHint: 'عند عدم ضبط SMTP تنتظر الرسائل هنا.',
+    to: 'إلى',
+    subject: 'الموضوع',
+    sent: 'أُرسل',
+    waiting: 'بالانتظار',
     title: 'الإشعارات',
     markAll: 'تحديد الكل كمقروء',
     empty: 'لا إشعارات.',

@@ -214,6 +214,7 @@ export const en: Messages = {
     submittedReports: 'Reports received this period',
   },
   report: {
+    partners: 'Coordinating units report',
     title: 'Report for {{period}}',
     due: 'Due {{at}}',
     on_time: 'Sent on time',
@@ -285,6 +286,7 @@ export const en: Messages = {
     },
   },
   warnings: {
+    more: '… and {{count}} more',
     title: 'Warning list',
     period: 'Period',
     status: {
@@ -375,6 +377,14 @@ export const en: Messages = {
     pendingAdjustment: 'An adjustment request awaits a decision.',
   },
   bell: {
+    emailSettings: 'Choose my e-mails',
+    emailTitle: 'Notifications by e-mail',
+    outbox: 'Outbox',
+    outboxHint: 'Without SMTP configured, mail waits here.',
+    to: 'To',
+    subject: 'Subject',
+    sent: 'Sent',
+    waiting: 'Waiting',
     title: 'Notifications',
     markAll: 'Mark all read',
     empty: 'No notifications.',

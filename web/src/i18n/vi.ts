@@ -213,6 +213,7 @@ export const vi = {
     submittedReports: 'Báo cáo đã nhận kỳ này',
   },
   report: {
+    partners: 'Đơn vị phối hợp báo cáo',
     title: 'Báo cáo kỳ {{period}}',
     due: 'Hạn gửi {{at}}',
     on_time: 'Gửi đúng hạn',
@@ -284,6 +285,7 @@ export const vi = {
     },
   },
   warnings: {
+    more: '… và {{count}} nhiệm vụ khác',
     title: 'Danh sách cảnh báo',
     period: 'Kỳ',
     status: {
@@ -374,6 +376,14 @@ export const vi = {
     pendingAdjustment: 'Có đề nghị điều chỉnh đang chờ quyết định.',
   },
   bell: {
+    emailSettings: 'Chọn thư điện tử nhận được',
+    emailTitle: 'Nhận thông báo qua thư điện tử',
+    outbox: 'Hộp thư đi',
+    outboxHint: 'Khi chưa cấu hình SMTP, thư được giữ ở đây.',
+    to: 'Người nhận',
+    subject: 'Tiêu đề',
+    sent: 'Đã gửi',
+    waiting: 'Chờ gửi',
     title: 'Thông báo',
     markAll: 'Đánh dấu đã đọc hết',
     empty: 'Không có thông báo.',

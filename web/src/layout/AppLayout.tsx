@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   InboxOutlined,
   LogoutOutlined,
+  MailOutlined,
   SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -49,7 +50,7 @@ export function AppLayout() {
   const section =
     rest === 'reports'
       ? 'inbox'
-      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests'].includes(rest)
+      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
         ? rest
         : 'overview';
   const today = clock.data?.today;
@@ -130,6 +131,15 @@ export function AppLayout() {
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
+            ...(me.data?.roles.some((r) => r.role === 'admin')
+              ? [
+                  {
+                    key: 'outbox',
+                    icon: <MailOutlined />,
+                    label: <Link to={`${base}/outbox`}>{t('bell.outbox')}</Link>,
+                  },
+                ]
+              : []),
           ]}
         />
         <AsOfPicker value={asOf} today={today} onChange={setAsOf} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMarkRead, useNotifications } from '../api/cycle';
+import { EmailPrefs } from './EmailPrefs';
 import { isLang, type Lang } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 
@@ -15,6 +16,7 @@ export function NotificationBell() {
   const mark = useMarkRead();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const [prefs, setPrefs] = useState(false);
   const unread = list.data?.unread ?? 0;
   const content = (
     <div style={{ width: 360, maxWidth: '90vw' }} data-testid="bell-list">
@@ -48,20 +50,32 @@ export function NotificationBell() {
           {t('bell.markAll')}
         </Button>
       )}
+      <Button
+        type="link"
+        onClick={() => {
+          setOpen(false);
+          setPrefs(true);
+        }}
+      >
+        {t('bell.emailSettings')}
+      </Button>
     </div>
   );
   return (
-    <Popover
-      content={content}
-      title={t('bell.title')}
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      placement="bottomRight"
-    >
-      <Badge count={unread} size="small" data-testid="bell-count">
-        <Button icon={<BellOutlined />} aria-label={t('bell.title')} data-testid="bell" />
-      </Badge>
-    </Popover>
+    <>
+      <EmailPrefs open={prefs} onClose={() => setPrefs(false)} />
+      <Popover
+        content={content}
+        title={t('bell.title')}
+        trigger="click"
+        open={open}
+        onOpenChange={setOpen}
+        placement="bottomRight"
+      >
+        <Badge count={unread} size="small" data-testid="bell-count">
+          <Button icon={<BellOutlined />} aria-label={t('bell.title')} data-testid="bell" />
+        </Badge>
+      </Popover>
+    </>
   );
 }

@@ -377,6 +377,17 @@ const EntryRow = memo(function EntryRow({
           />
         )}
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
+        {entry.partners.length > 0 && (
+          <div className="report__partners" data-testid="partners">
+            <Typography.Text type="secondary">{t('report.partners')}</Typography.Text>
+            {entry.partners.map((x) => (
+              <div key={x.unit.id}>
+                <b>{x.unit.name}</b> · {x.percent}% · {x.done}
+                {x.obstacles ? ` · ${t('report.obstacles')}: ${x.obstacles}` : ''}
+              </div>
+            ))}
+          </div>
+        )}
         {editable && (
           <label className="report__attach">
             <input type="file" hidden onChange={(e) => void attach(e.target.files?.[0])} />

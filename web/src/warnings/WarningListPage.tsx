@@ -278,14 +278,28 @@ function ListView(props: {
             <ul style={{ margin: 0 }}>
               {u.reasons.flatMap((r) =>
                 r.code === 'overdue_tasks'
-                  ? r.items.map((i) => (
-                      <li key={i.taskId}>
-                        <Link to={`/p/${programme.id}/tasks/${i.taskId}`}>
-                          {i.code} {i.title}
-                        </Link>{' '}
-                        — {formatDate(i.deadline, lang)} ({t('warnings.daysLate', { count: i.daysOverdue })})
-                      </li>
-                    ))
+                  ? [
+                      ...r.items.map((i) => (
+                        <li key={i.taskId}>
+                          <Link to={`/p/${programme.id}/tasks/${i.taskId}`}>
+                            {i.code} {i.title}
+                          </Link>{' '}
+                          — {formatDate(i.deadline, lang)} ({t('warnings.daysLate', { count: i.daysOverdue })}
+                          )
+                        </li>
+                      )),
+                      ...(r.count > r.items.length
+                        ? [
+                            <li key="more">
+                              <Link
+                                to={`/p/${programme.id}/tasks?unitId=${u.unit.id}&unitRole=lead&state=overdue&asOf=${l.asOf}`}
+                              >
+                                {t('warnings.more', { count: r.count - r.items.length })}
+                              </Link>
+                            </li>,
+                          ]
+                        : []),
+                    ]
                   : [],
               )}
             </ul>
