@@ -442,7 +442,7 @@ async function cycleScenarios(
     log(`  ${r.scenario}: n ${r.n}, median ${ms(r.median)} ms, p95 ${ms(r.p95)} ms  ${r.note}`);
   };
   const period = periods.at(-1)!;
-  type WL = { units: unknown[] };
+  type WL = { units: number };
   const draw = await run(() =>
     steering.post('/api/v1/warning-lists/compute', { programmeId: gen.programmeId, period }),
   );
@@ -451,7 +451,16 @@ async function cycleScenarios(
       `warning list of ${period}: drawn again from the record (steering)`,
       draw.samples,
       national ? 1000 : null,
-      `${fmt((draw.last as WL).units.length)} units listed`,
+      `${fmt((draw.last as WL).units)} units listed`,
+    ),
+  );
+  const read = await run(() => steering.get(`/api/v1/programmes/${gen.programmeId}/warning-lists/${period}`));
+  step(
+    row(
+      `warning list of ${period}: read for review (steering)`,
+      read.samples,
+      null,
+      `${fmt((read.last as { units: unknown[] }).units.length)} units, first 10 items of each reason`,
     ),
   );
   type D = { units: unknown[]; totals: { expected: number; reportingRate: number } };

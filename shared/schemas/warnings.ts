@@ -82,3 +82,12 @@ export const removeWarningUnitBody = z.object({ reason: z.string().trim().min(1)
 export const warningUnitParams = z
   .object({ id: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() })
   .strict();
+
+export const computedWarningListSchema = z.object({
+  id: z.number().int(),
+  programmeId: z.number().int(),
+  period: z.string(),
+  status: z.literal('draft'),
+  /** Units on the list as drawn. */
+  units: z.number().int(),
+});

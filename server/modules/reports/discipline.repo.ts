@@ -64,8 +64,9 @@ export function createDisciplineRepo(db: Db) {
                        case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
         cross join lateral (
           select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
-      const masks = (
-        await db.execute(sql`
+      // The two reads are independent: side by side (on PostgreSQL, on two connections).
+      const [maskRes, sentRes] = await Promise.all([
+        db.execute(sql`
           with per_unit as (
             select unit_id, bit_or(mask) as mask from (
               select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
@@ -84,19 +85,26 @@ export function createDisciplineRepo(db: Db) {
                         sql`, `,
                       )})))
              ${scope}
-           order by u.code`)
-      ).rows as UnitMask[];
-      if (!masks.length) return [];
-      const sent = (
-        await db.execute(sql`
-          select r.unit_id, r.period, r.first_submitted_at from progress_reports r
+           order by u.code`),
+        // Instants as epoch milliseconds: 45,000 of them parse faster as numbers than as text.
+        db.execute(sql`
+          select r.unit_id, r.period, (extract(epoch from r.first_submitted_at) * 1000)::float8 as sent_ms
+            from progress_reports r
            where r.programme_id = ${programmeId}
              and r.period in (${sql.join(
                periods.map((p) => sql`${p.key}`),
                sql`, `,
-             )})`)
-      ).rows as { unit_id: number; period: string; first_submitted_at: Date | string | null }[];
-      const sentBy = new Map(sent.map((r) => [`${r.unit_id}|${r.period}`, r.first_submitted_at]));
+             )})`),
+      ]);
+      const masks = maskRes.rows as UnitMask[];
+      if (!masks.length) return [];
+      const sent = sentRes.rows as { unit_id: number; period: string; sent_ms: number | null }[];
+      const sentBy = new Map(
+        sent.map((r) => [
+          `${r.unit_id}|${r.period}`,
+          r.sent_ms === null ? null : new Date(Number(r.sent_ms)),
+        ]),
+      );
       const out: DisciplineRow[] = [];
       for (const u of masks) {
         const mask = BigInt(u.mask);

@@ -43,14 +43,19 @@ describe('the weekly warning list', () => {
     });
     expect(s.statusCode).toBe(200);
   };
-  const compute = (who: string, period: string) =>
-    as[who]!({
+  const byPeriod = (who: string, period: string) =>
+    as[who]!({ method: 'GET', url: `/api/v1/programmes/${w.p1.id}/warning-lists/${period}` });
+  /** Draws, then reads the list back as its screen does (the refusal itself when refused). */
+  const compute = async (who: string, period: string) => {
+    const res = await as[who]!({
       method: 'POST',
       url: '/api/v1/warning-lists/compute',
       payload: { programmeId: w.p1.id, period },
     });
-  const byPeriod = (who: string, period: string) =>
-    as[who]!({ method: 'GET', url: `/api/v1/programmes/${w.p1.id}/warning-lists/${period}` });
+    if (res.statusCode !== 200) return res;
+    expect(res.json()).toMatchObject({ period, status: 'draft', units: expect.any(Number) });
+    return byPeriod(who, period);
+  };
   const shape = (l: List) =>
     l.units
       .filter((u) => !u.removed)

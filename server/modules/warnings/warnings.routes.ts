@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   computeWarningsBody,
+  computedWarningListSchema,
   removeWarningUnitBody,
   warningListByPeriodParams,
   warningListQuery,
@@ -38,7 +39,7 @@ export function warningsRoutes(app: FastifyInstance, warnings: WarningsService) 
   );
   r.post(
     '/warning-lists/compute',
-    { ...opts, schema: { tags, body: computeWarningsBody, response: one } },
+    { ...opts, schema: { tags, body: computeWarningsBody, response: { 200: computedWarningListSchema } } },
     (req) => warnings.compute(req.actor, req.body),
   );
   r.patch(

@@ -117,10 +117,13 @@ export function createWarningsService(deps: {
       });
     const asOf = dateInZone(drawAt, p.timeZone);
     const disciplineRepo = createDisciplineRepo(db);
-    const cells = await disciplineRepo.rows(p.id, [period], null);
+    // The facts, read side by side (on PostgreSQL, on separate connections); then one write.
+    const [cells, overdue, previousStreaks] = await Promise.all([
+      disciplineRepo.rows(p.id, [period], null),
+      repo.overdue(p.id, asOf),
+      repo.listedIn(p.id, previousPeriod(period).key),
+    ]);
     return warningsTransaction(db, async (r, tx) => {
-      const overdue = await r.overdue(p.id, asOf);
-      const previousStreaks = await r.listedIn(p.id, previousPeriod(period).key);
       const listed = listUnits(
         {
           overdue,
@@ -233,12 +236,13 @@ export function createWarningsService(deps: {
       return draw(await programmes.system(programmeId), periodKey, null);
     },
 
+    /** Draws the list and says what came out; the list itself is read with `byPeriod` / `get`. */
     async compute(actor: Actor, input: { programmeId: number; period: string }) {
       const p = await programmes.access(actor, input.programmeId);
       if (!canReviewWarnings(actor, p.id)) throw new AppError('forbidden');
-      const { id } = await draw(p, input.period, actor.userId);
+      const { id, units } = await draw(p, input.period, actor.userId);
       if (!id) throw new AppError('warning_list_frozen', { period: input.period });
-      return present(actor, (await repo.byId(id))!);
+      return { id, programmeId: p.id, period: input.period, status: 'draft' as const, units };
     },
 
     async summaries(actor: Actor, programmeId: number) {

@@ -88,9 +88,14 @@ export const useWarningAction = (programmeId: number) => {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { method: 'POST' | 'PATCH'; path: string; body?: unknown }) =>
-      api<WarningList>(v.path, { method: v.method, body: v.body ?? {} }),
+      api<WarningList | { id: number; period: string; units: number }>(v.path, {
+        method: v.method,
+        body: v.body ?? {},
+      }),
     onSuccess: (l) => {
-      qc.setQueryData(['warning-list', programmeId, l.period], l);
+      // Review steps answer with the list; drawing answers with a summary, so the list is read again.
+      if (Array.isArray(l.units)) qc.setQueryData(['warning-list', programmeId, l.period], l);
+      else void qc.invalidateQueries({ queryKey: ['warning-list', programmeId, l.period] });
       void qc.invalidateQueries({ queryKey: ['warning-lists', programmeId] });
     },
   });

@@ -266,6 +266,7 @@ export const ar: Messages = {
     empty: 'لم يُرسل أي تقرير هذه الفترة.',
   },
   discipline: {
+    subtree: 'هذه الوحدة والوحدات التابعة لها فقط',
     title: 'انضباط التقارير',
     range: 'الفترات',
     unit: 'الوحدة',

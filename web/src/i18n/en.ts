@@ -266,6 +266,7 @@ export const en: Messages = {
     empty: 'No report was sent this period.',
   },
   discipline: {
+    subtree: 'Only this unit and the units below it',
     title: 'Reporting discipline',
     range: 'Periods',
     unit: 'Unit',

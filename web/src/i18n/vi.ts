@@ -265,6 +265,7 @@ export const vi = {
     empty: 'Chưa có báo cáo nào được gửi trong kỳ.',
   },
   discipline: {
+    subtree: 'Chỉ đơn vị này và các đơn vị trực thuộc',
     title: 'Kỷ luật báo cáo',
     range: 'Các kỳ',
     unit: 'Đơn vị',

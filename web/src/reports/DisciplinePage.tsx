@@ -8,6 +8,7 @@ import { isLang, type Lang } from '../i18n';
 import { formatNumber, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { UnitSelect } from '../tasks/UnitSelect';
 import { DisciplineCell } from './labels';
 import './reports.css';
 
@@ -20,13 +21,14 @@ export default function DisciplinePage() {
   const { programme, today } = useProgrammeContext();
   const [weeks, setWeeks] = useState(8);
   const [q, setQ] = useState('');
+  const [unitId, setUnitId] = useState<number | undefined>();
   const range = useMemo(() => {
     const to = periodOf(today ?? new Date().toISOString().slice(0, 10), programme.cadence);
     let from = to;
     for (let i = 1; i < weeks; i++) from = previousPeriod(from);
     return { from: from.key, to: to.key };
   }, [today, programme.cadence, weeks]);
-  const d = useDiscipline({ programmeId: programme.id, ...range });
+  const d = useDiscipline({ programmeId: programme.id, ...range, unitId });
 
   if (d.isPending) return <PageSpinner />;
   if (d.isError) return <ErrorNote error={d.error} onRetry={() => void d.refetch()} />;
@@ -76,6 +78,9 @@ export default function DisciplinePage() {
           options={[4, 8, 12, 26].map((n) => ({ value: n, label: String(n) }))}
           style={{ width: 80 }}
         />
+        <div style={{ width: 280 }} title={t('discipline.subtree')}>
+          <UnitSelect value={unitId} onChange={setUnitId} />
+        </div>
         <Input.Search
           allowClear
           placeholder={t('discipline.search')}

@@ -129,6 +129,11 @@ export default function WarningListPage() {
             setReason('');
           }}
           onRestore={(u) => void run(`/warning-lists/${list.data!.id}/units/${u.unit.id}/restore`)}
+          onUnitNote={(u, note) =>
+            void run(`/warning-lists/${list.data!.id}/units/${u.unit.id}`, 'PATCH', {
+              note: note.trim() || null,
+            })
+          }
         />
       )}
       <Modal
@@ -166,6 +171,7 @@ function ListView(props: {
   onPublish: () => void;
   onRemove: (u: ListUnit) => void;
   onRestore: (u: ListUnit) => void;
+  onUnitNote: (u: ListUnit, note: string) => void;
 }) {
   const { t } = useTranslation();
   const { programme } = useProgrammeContext();
@@ -350,6 +356,12 @@ function ListView(props: {
               u.removed ? (
                 <Typography.Text type="secondary">
                   {t('warnings.removed', { reason: u.removed.reason, by: u.removed.by ?? '' })}
+                </Typography.Text>
+              ) : l.can.review ? (
+                <Typography.Text
+                  editable={{ onChange: (v) => v !== (u.note ?? '') && props.onUnitNote(u, v) }}
+                >
+                  {u.note ?? ''}
                 </Typography.Text>
               ) : (
                 u.note
