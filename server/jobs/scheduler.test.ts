@@ -67,6 +67,9 @@ describe('scheduled jobs', () => {
     expect(await notes('steering@t.vn', 'task_escalated')).toEqual([
       { key: `task_escalated:${w.t.aOverdue.id}:2025-11-29` },
     ]);
+    const steering = await t.login('steering@t.vn');
+    const task = (await steering({ method: 'GET', url: `/api/v1/tasks/${w.t.aOverdue.id}` })).json();
+    expect(task.escalation).toMatchObject({ reminders: 3, flaggedAt: expect.any(String) });
     expect(smtp.received.some((m) => m.to.includes('steering@t.vn') && m.subject.includes('A-OVERDUE'))).toBe(
       true,
     );

@@ -56,6 +56,8 @@ export const taskDetailSchema = taskListItemSchema.extend({
   targetUnit: z.string().nullable(),
   parent: z.object({ id: z.number().int(), code: z.string(), title: z.string() }).nullable(),
   firstActivityOn: isoDate.nullable(),
+  /** Reminders sent about it without progress; flagged to the steering body at the third. */
+  escalation: z.object({ reminders: z.number().int(), flaggedAt: z.string().nullable() }).nullable(),
   milestones: z.array(milestoneSchema),
   deadlineChanges: z.array(
     z.object({ deadline: isoDate, effectiveFrom: isoDate, reason: z.string().nullable() }),

@@ -163,7 +163,7 @@ export function createNotificationsService(deps: {
         await repo.programmePeople(e.programmeId, ['steering', 'standing']),
         `${e.requestId}`,
         { code: e.taskCode, reason: e.reason, ...(await unitParams(e.unitId)) },
-        `/p/${e.programmeId}/adjustments`,
+        `/p/${e.programmeId}/requests`,
       );
     },
 
@@ -201,7 +201,7 @@ export function createNotificationsService(deps: {
         await repo.programmePeople(e.programmeId, ['standing']),
         `${e.requestId}`,
         { code: e.taskCode, ...(await unitParams(e.unitId)) },
-        `/p/${e.programmeId}/completions`,
+        `/p/${e.programmeId}/requests?tab=completions`,
       );
     },
 

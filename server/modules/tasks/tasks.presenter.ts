@@ -67,6 +67,9 @@ export function presentDetail(
     targetValue: t.targetValue === null ? null : Number(t.targetValue),
     targetUnit: t.targetUnit,
     parent: d.parent ?? null,
+    escalation: d.escalation
+      ? { reminders: d.escalation.reminders, flaggedAt: d.escalation.flaggedAt?.toISOString() ?? null }
+      : null,
     firstActivityOn: t.firstActivityOn,
     milestones: d.milestones.map((m) => ({ id: m.id, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn })),
     deadlineChanges: d.changes.map((c) => ({

@@ -5,6 +5,7 @@ import {
   programmeGroups,
   taskCoordinators,
   taskDeadlineChanges,
+  taskEscalations,
   taskHistory,
   taskMilestones,
   tasks,
@@ -154,54 +155,56 @@ export function createTasksRepo(db: Db) {
     async details(taskId: number) {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
       if (!task) return undefined;
-      const [coordinators, milestones, changes, history, directive, group, parent] = await Promise.all([
-        db
-          .select({
-            id: units.id,
-            code: units.code,
-            nameVi: units.nameVi,
-            nameEn: units.nameEn,
-            nameAr: units.nameAr,
-          })
-          .from(taskCoordinators)
-          .innerJoin(units, eq(units.id, taskCoordinators.unitId))
-          .where(eq(taskCoordinators.taskId, taskId))
-          .orderBy(asc(units.code)),
-        db
-          .select()
-          .from(taskMilestones)
-          .where(eq(taskMilestones.taskId, taskId))
-          .orderBy(asc(taskMilestones.sort), asc(taskMilestones.dueOn)),
-        db
-          .select()
-          .from(taskDeadlineChanges)
-          .where(eq(taskDeadlineChanges.taskId, taskId))
-          .orderBy(asc(taskDeadlineChanges.effectiveFrom), asc(taskDeadlineChanges.id)),
-        db
-          .select({
-            id: taskHistory.id,
-            at: taskHistory.at,
-            action: taskHistory.action,
-            changes: taskHistory.changes,
-            actor: users.displayName,
-          })
-          .from(taskHistory)
-          .leftJoin(users, eq(users.id, taskHistory.actorId))
-          .where(eq(taskHistory.taskId, taskId))
-          .orderBy(asc(taskHistory.at), asc(taskHistory.id)),
-        task.directiveId
-          ? db.select().from(directives).where(eq(directives.id, task.directiveId))
-          : Promise.resolve([]),
-        task.groupId
-          ? db.select().from(programmeGroups).where(eq(programmeGroups.id, task.groupId))
-          : Promise.resolve([]),
-        task.parentId
-          ? db
-              .select({ id: tasks.id, code: tasks.code, title: tasks.title })
-              .from(tasks)
-              .where(eq(tasks.id, task.parentId))
-          : Promise.resolve([]),
-      ]);
+      const [coordinators, milestones, changes, history, directive, group, parent, escalation] =
+        await Promise.all([
+          db
+            .select({
+              id: units.id,
+              code: units.code,
+              nameVi: units.nameVi,
+              nameEn: units.nameEn,
+              nameAr: units.nameAr,
+            })
+            .from(taskCoordinators)
+            .innerJoin(units, eq(units.id, taskCoordinators.unitId))
+            .where(eq(taskCoordinators.taskId, taskId))
+            .orderBy(asc(units.code)),
+          db
+            .select()
+            .from(taskMilestones)
+            .where(eq(taskMilestones.taskId, taskId))
+            .orderBy(asc(taskMilestones.sort), asc(taskMilestones.dueOn)),
+          db
+            .select()
+            .from(taskDeadlineChanges)
+            .where(eq(taskDeadlineChanges.taskId, taskId))
+            .orderBy(asc(taskDeadlineChanges.effectiveFrom), asc(taskDeadlineChanges.id)),
+          db
+            .select({
+              id: taskHistory.id,
+              at: taskHistory.at,
+              action: taskHistory.action,
+              changes: taskHistory.changes,
+              actor: users.displayName,
+            })
+            .from(taskHistory)
+            .leftJoin(users, eq(users.id, taskHistory.actorId))
+            .where(eq(taskHistory.taskId, taskId))
+            .orderBy(asc(taskHistory.at), asc(taskHistory.id)),
+          task.directiveId
+            ? db.select().from(directives).where(eq(directives.id, task.directiveId))
+            : Promise.resolve([]),
+          task.groupId
+            ? db.select().from(programmeGroups).where(eq(programmeGroups.id, task.groupId))
+            : Promise.resolve([]),
+          task.parentId
+            ? db
+                .select({ id: tasks.id, code: tasks.code, title: tasks.title })
+                .from(tasks)
+                .where(eq(tasks.id, task.parentId))
+            : Promise.resolve([]),
+          db.select().from(taskEscalations).where(eq(taskEscalations.taskId, taskId)),
+        ]);
       return {
         task,
         coordinators,
@@ -211,6 +214,7 @@ export function createTasksRepo(db: Db) {
         directive: directive[0],
         group: group[0],
         parent: parent[0],
+        escalation: escalation[0],
       };
     },
 

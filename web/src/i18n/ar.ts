@@ -132,6 +132,7 @@ export const ar: Messages = {
     filters: 'التصفية',
   },
   task: {
+    escalated: 'رُفعت إلى اللجنة التوجيهية بعد {{count}} تذكيرات',
     back: 'العودة إلى القائمة',
     description: 'الوصف',
     directive: 'الوثيقة التوجيهية',

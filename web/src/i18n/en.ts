@@ -132,6 +132,7 @@ export const en: Messages = {
     filters: 'Filters',
   },
   task: {
+    escalated: 'Flagged to the steering body after {{count}} reminders',
     back: 'Back to the list',
     description: 'Description',
     directive: 'Directive',

@@ -131,6 +131,7 @@ export const vi = {
     filters: 'Bộ lọc',
   },
   task: {
+    escalated: 'Đã báo cáo Ban Chỉ đạo sau {{count}} lần nhắc',
     back: 'Quay lại danh sách',
     description: 'Nội dung',
     directive: 'Văn bản chỉ đạo',

@@ -75,6 +75,11 @@ export default function TaskDetailPage() {
         <Space wrap>
           <StateTag state={d.state} testId="task-state-tag" />
           {d.daysOverdue ? <Tag color="red">{t('task.daysOverdue', { count: d.daysOverdue })}</Tag> : null}
+          {d.escalation?.flaggedAt && (
+            <Tag color="magenta" data-testid="escalated">
+              {t('task.escalated', { count: d.escalation.reminders })}
+            </Tag>
+          )}
           <Tag>{t(`kind.${d.kind}`)}</Tag>
           <Tag>{t(`priority.${d.priority}`)}</Tag>
         </Space>
