@@ -148,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     publicUrl: opts.publicUrl,
     filesDir: opts.filesDir,
     uploadMaxMb: opts.uploadMaxMb,
-    log: (m, e) => app.log.warn({ err: e }, m),
+    log: (m, e) => (/failed|not sent/.test(m) ? app.log.warn({ err: e }, m) : app.log.info({ detail: e }, m)),
   });
   app.decorate('services', services);
   if (opts.scheduler) {

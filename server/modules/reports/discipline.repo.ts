@@ -64,7 +64,12 @@ export function createDisciplineRepo(db: Db) {
                        case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
         cross join lateral (
           select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
-      // The two reads are independent: side by side (on PostgreSQL, on two connections).
+      const keys = sql.join(
+        periods.map((p) => sql`${p.key}`),
+        sql`, `,
+      );
+      // The two reads are independent: side by side (on PostgreSQL, on two connections). Units
+      // come from either: expected ones from the masks, others because they sent a report.
       const [maskRes, sentRes] = await Promise.all([
         db.execute(sql`
           with per_unit as (
@@ -75,29 +80,16 @@ export function createDisciplineRepo(db: Db) {
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
                where t.programme_id = ${programmeId} and ${open}) m
              group by unit_id)
-          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, coalesce(p.mask, 0)::text as mask
-            from units u
-            left join per_unit p on p.unit_id = u.id
-           where (p.mask <> 0 or exists (
-                   select 1 from progress_reports r where r.programme_id = ${programmeId} and r.unit_id = u.id
-                      and r.period in (${sql.join(
-                        periods.map((p) => sql`${p.key}`),
-                        sql`, `,
-                      )})))
-             ${scope}
-           order by u.code`),
+          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, p.mask::text as mask
+            from per_unit p join units u on u.id = p.unit_id
+           where p.mask <> 0 ${scope}`),
         // Instants as epoch milliseconds: 45,000 of them parse faster as numbers than as text.
         db.execute(sql`
           select r.unit_id, r.period, (extract(epoch from r.first_submitted_at) * 1000)::float8 as sent_ms
-            from progress_reports r
-           where r.programme_id = ${programmeId}
-             and r.period in (${sql.join(
-               periods.map((p) => sql`${p.key}`),
-               sql`, `,
-             )})`),
+            from progress_reports r join units u on u.id = r.unit_id
+           where r.programme_id = ${programmeId} and r.period in (${keys}) ${scope}`),
       ]);
       const masks = maskRes.rows as UnitMask[];
-      if (!masks.length) return [];
       const sent = sentRes.rows as { unit_id: number; period: string; sent_ms: number | null }[];
       const sentBy = new Map(
         sent.map((r) => [
@@ -105,6 +97,19 @@ export function createDisciplineRepo(db: Db) {
           r.sent_ms === null ? null : new Date(Number(r.sent_ms)),
         ]),
       );
+      const known = new Set(masks.map((m) => m.unit_id));
+      const others = [...new Set(sent.map((r) => r.unit_id).filter((id) => !known.has(id)))];
+      if (others.length)
+        masks.push(
+          ...((
+            await db.execute(sql`select id as unit_id, code, name_vi, name_en, name_ar, '0' as mask from units
+              where id in (${sql.join(
+                others.map((id) => sql`${id}`),
+                sql`, `,
+              )})`)
+          ).rows as UnitMask[]),
+        );
+      masks.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       const out: DisciplineRow[] = [];
       for (const u of masks) {
         const mask = BigInt(u.mask);
