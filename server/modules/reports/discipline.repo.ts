@@ -22,6 +22,48 @@ type UnitMask = {
   mask: string;
 };
 
+/** The bits of the periods a task was open in (0 when none), with the filter of tasks that can be. */
+function taskBits(periods: { start: string; end: string }[]) {
+  const n = periods.length;
+  const starts = sql`array[${sql.join(
+    periods.map((p) => sql`${p.start}::date`),
+    sql`, `,
+  )}]::date[]`;
+  const open = sql`(t.start_date is null or t.start_date <= ${periods.at(-1)!.end}::date)
+       and (t.completed_on is null or t.completed_on >= ${periods[0]!.start}::date)
+       and (t.cancelled_on is null or t.cancelled_on > ${periods[0]!.start}::date)`;
+  const bits = sql`cross join lateral (
+      select greatest(1, case when t.start_date is null then 1 else width_bucket(t.start_date, ${starts}) end) as f,
+             least(${n},
+                   case when t.completed_on is null then ${n} else width_bucket(t.completed_on, ${starts}) end,
+                   case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
+    cross join lateral (
+      select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
+  return { open, bits };
+}
+
+const scopeOf = (unitPaths: string[] | null): SQL =>
+  unitPaths
+    ? unitPaths.length
+      ? sql`and (${sql.join(
+          unitPaths.map((x) => sql`u.path like ${x + '%'}`),
+          sql` or `,
+        )})`
+      : sql`and false`
+    : sql``;
+
+export type UnitMasks = {
+  unit_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  name_ar: string | null;
+  /** Bit i: expected in the i-th period; sent a report for it; sent it by its due moment. */
+  expected: string;
+  sent: string;
+  on_time: string;
+};
+
 /**
  * For each period of a range, the units expected to report (they lead or coordinate a task open
  * during it: started by its end, neither done nor cancelled before its start) and any report they
@@ -130,6 +172,54 @@ export function createDisciplineRepo(db: Db) {
         }
       }
       return out;
+    },
+
+    /**
+     * The discipline table's facts in one statement and one row per unit: three bit masks
+     * (expected, sent, sent on time), whatever the number of periods (at most 62).
+     */
+    async masks(
+      programmeId: number,
+      periods: { key: string; start: string; end: string; dueAt: Date }[],
+      unitPaths: string[] | null,
+    ): Promise<UnitMasks[]> {
+      if (!periods.length) return [];
+      if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
+      const { open, bits } = taskBits(periods);
+      const keys = sql`array[${sql.join(
+        periods.map((p) => sql`${p.key}::text`),
+        sql`, `,
+      )}]::text[]`;
+      const dues = sql`array[${sql.join(
+        periods.map((p) => sql`${p.dueAt.toISOString()}::timestamptz`),
+        sql`, `,
+      )}]::timestamptz[]`;
+      return (
+        await db.execute(sql`
+          with expected as (
+            select unit_id, bit_or(mask) as mask from (
+              select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
+               where t.programme_id = ${programmeId} and ${open}
+              union all
+              select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
+               where t.programme_id = ${programmeId} and ${open}) m
+             group by unit_id),
+          sent as (
+            select r.unit_id,
+                   bit_or(1::bigint << (array_position(${keys}, r.period) - 1)) as sent,
+                   bit_or(case when r.first_submitted_at <= (${dues})[array_position(${keys}, r.period)]
+                               then 1::bigint << (array_position(${keys}, r.period) - 1) else 0 end) as on_time
+              from progress_reports r
+             where r.programme_id = ${programmeId} and r.period = any(${keys}) and r.first_submitted_at is not null
+             group by r.unit_id)
+          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar,
+                 coalesce(e.mask, 0)::text as expected, coalesce(s.sent, 0)::text as sent,
+                 coalesce(s.on_time, 0)::text as on_time
+            from expected e full join sent s on s.unit_id = e.unit_id
+            join units u on u.id = coalesce(e.unit_id, s.unit_id)
+           where (coalesce(e.mask, 0) <> 0 or s.unit_id is not null) ${scopeOf(unitPaths)}
+           order by u.code`)
+      ).rows as UnitMasks[];
     },
 
     unitPath: async (id: number) =>

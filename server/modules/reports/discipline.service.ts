@@ -8,13 +8,19 @@ import type { Actor } from '../auth/actor.js';
 import { disciplineScope } from '../auth/policy.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { createDisciplineRepo } from './discipline.repo.js';
-import { instant } from './reports.repo.js';
 
 export type Cell = Discipline['units'][number]['cells'][number];
 
 /** On time, late, missing, or not yet due: a unit's report for a period judged at a moment. */
 export function judge(expected: boolean, firstSubmittedAt: Date | null, dueAt: Date, now: Date): Cell {
   if (firstSubmittedAt) return firstSubmittedAt <= dueAt ? 'on_time' : 'late';
+  if (!expected) return 'not_expected';
+  return now < dueAt ? 'pending' : 'missing';
+}
+
+/** The same judgement from bits: sent at all, sent by the due moment. */
+export function judgeBits(expected: boolean, sent: boolean, onTime: boolean, dueAt: Date, now: Date): Cell {
+  if (sent) return onTime ? 'on_time' : 'late';
   if (!expected) return 'not_expected';
   return now < dueAt ? 'pending' : 'missing';
 }
@@ -48,33 +54,34 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
         if (!u) throw new AppError('unit_not_found', { id: q.unitId }, 'unitId');
         paths = paths === null ? [u] : paths.some((x) => u.startsWith(x)) ? [u] : [];
       }
-      const rows = await repo.rows(q.programmeId, periods, paths);
+      const masks = await repo.masks(
+        q.programmeId,
+        periods.map((x, i) => ({ ...x, dueAt: dues[i]! })),
+        paths,
+      );
       const now = deps.clock.now();
-      const index = new Map(periods.map((x, i) => [x.key, i]));
-      const units = new Map<number, Discipline['units'][number]>();
-      for (const r of rows) {
-        let u = units.get(r.unit_id);
-        if (!u) {
-          u = {
-            unitId: r.unit_id,
-            code: r.code,
-            name: pickName(actor.locale, r.name_vi, r.name_en, r.name_ar),
-            cells: periods.map(() => 'not_expected' as Cell),
-            expected: 0,
-            received: 0,
-            onTime: 0,
-          };
-          units.set(r.unit_id, u);
+      const list: Discipline['units'] = masks.map((m) => {
+        const [expected, sent, onTime] = [BigInt(m.expected), BigInt(m.sent), BigInt(m.on_time)];
+        const u: Discipline['units'][number] = {
+          unitId: m.unit_id,
+          code: m.code,
+          name: pickName(actor.locale, m.name_vi, m.name_en, m.name_ar),
+          cells: [],
+          expected: 0,
+          received: 0,
+          onTime: 0,
+        };
+        for (const [i, due] of dues.entries()) {
+          const bit = (x: bigint) => ((x >> BigInt(i)) & 1n) === 1n;
+          const cell = judgeBits(bit(expected), bit(sent), bit(onTime), due, now);
+          u.cells.push(cell);
+          if (cell === 'pending' || cell === 'not_expected') continue;
+          u.expected++;
+          u.received += cell === 'missing' ? 0 : 1;
+          u.onTime += cell === 'on_time' ? 1 : 0;
         }
-        const i = index.get(r.period)!;
-        const cell = judge(r.expected, instant(r.first_submitted_at), dues[i]!, now);
-        u.cells[i] = cell;
-        if (cell === 'pending' || cell === 'not_expected') continue;
-        u.expected++;
-        u.received += cell === 'missing' ? 0 : 1;
-        u.onTime += cell === 'on_time' ? 1 : 0;
-      }
-      const list = [...units.values()];
+        return u;
+      });
       const totals = list.reduce(
         (t, u) => ({
           expected: t.expected + u.expected,

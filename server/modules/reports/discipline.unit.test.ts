@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { judge, judgeBits } from './discipline.service.js';
+
+const due = new Date('2025-11-14T10:00:00Z');
+const before = new Date('2025-11-14T09:00:00Z');
+const after = new Date('2025-11-15T03:00:00Z');
+
+describe('judging a report against its due moment', () => {
+  it('on time, late, missing, not yet due, not expected', () => {
+    expect(judge(true, before, due, after)).toBe('on_time');
+    expect(judge(true, due, due, after)).toBe('on_time'); // at the due moment exactly
+    expect(judge(true, after, due, after)).toBe('late');
+    expect(judge(false, after, due, after)).toBe('late'); // sent although not expected
+    expect(judge(true, null, due, after)).toBe('missing');
+    expect(judge(true, null, due, before)).toBe('pending');
+    expect(judge(false, null, due, after)).toBe('not_expected');
+  });
+  it('the bit form agrees with the instant form on every case', () => {
+    for (const expected of [true, false])
+      for (const sent of [null, before, due, after])
+        for (const now of [before, after])
+          expect(judgeBits(expected, sent !== null, sent !== null && sent <= due, due, now)).toBe(
+            judge(expected, sent, due, now),
+          );
+  });
+});
