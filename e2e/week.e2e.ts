@@ -163,4 +163,23 @@ describe('a week of reporting, from draft to the published warning list', () => 
       ),
     ).toBe(true);
   }, 180_000);
+
+  it('Monday: the chair approves the extension Hoàn Kiếm asked for; the task keeps its original deadline on record', async () => {
+    const chair = await as('chair@hanoi.steerboard.vn');
+    await chair.goto('/p/1/requests');
+    const row = chair.page.locator('tr', { hasText: 'Phường Hoàn Kiếm' }).filter({ hasText: 'Gia hạn' });
+    const taskPath = (await row.getByRole('link').getAttribute('href'))!;
+    await row.locator('[data-testid^="approve-adjustment-"]').click();
+    await chair.page.getByTestId('decision-note').fill('Đồng ý gia hạn, báo cáo tiến độ hằng tuần.');
+    await chair.page.getByTestId('confirm-decision').click();
+    // Decided, it leaves the pending list; its task now carries the change.
+    await row.waitFor({ state: 'detached' });
+    await chair.goto(taskPath);
+    await chair.page.getByTestId('deadline-changes').getByText('Nhà cung cấp chậm bàn giao').waitFor();
+    await shot(chair.page, 'week-5-extension-approved-vi');
+    // The leader who asked is told.
+    const leader = await as('leader.hoankiem@hanoi.steerboard.vn');
+    await leader.page.getByTestId('bell').click();
+    await leader.page.getByTestId('bell-list').getByText('chấp thuận').first().waitFor();
+  }, 180_000);
 });

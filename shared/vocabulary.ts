@@ -55,3 +55,19 @@ export const ROLES = [
   'inspector',
   'public',
 ] as const;
+
+/** What a notification is about (in the app and by e-mail; users choose the e-mails per kind). */
+export const NOTIFICATION_KINDS = [
+  'report_due',
+  'report_missing',
+  'report_returned',
+  'task_due',
+  'task_overdue',
+  'task_escalated',
+  'warning_published',
+  'adjustment_requested',
+  'adjustment_decided',
+  'completion_requested',
+  'completion_decided',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '../vocabulary.js';
 
 export const notificationListSchema = z.object({
   unread: z.number().int(),
@@ -23,19 +24,7 @@ export const setPrefsBody = z
       .array(
         z
           .object({
-            kind: z.enum([
-              'report_due',
-              'report_missing',
-              'report_returned',
-              'task_due',
-              'task_overdue',
-              'task_escalated',
-              'warning_published',
-              'adjustment_requested',
-              'adjustment_decided',
-              'completion_requested',
-              'completion_decided',
-            ]),
+            kind: z.enum(NOTIFICATION_KINDS),
             email: z.boolean(),
           })
           .strict(),

@@ -1,19 +1,8 @@
 import type { Locale } from '../../../shared/schemas/common.js';
 
-export const NOTIFICATION_KINDS = [
-  'report_due',
-  'report_missing',
-  'report_returned',
-  'task_due',
-  'task_overdue',
-  'task_escalated',
-  'warning_published',
-  'adjustment_requested',
-  'adjustment_decided',
-  'completion_requested',
-  'completion_decided',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/vocabulary.js';
+
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 type Text = Record<Locale, string>;
 /** One line per kind, in each language; {name} is filled from the notification's parameters. */

@@ -156,53 +156,23 @@ function Adjustments({ status }: { status: string }) {
           {
             title: '',
             key: 'status',
-            render: (_, a) =>
-              a.can.decide ? (
-                <Space>
-                  <Button
-                    type="primary"
-                    size="small"
-                    data-testid={`approve-adjustment-${a.id}`}
-                    onClick={() =>
-                      d.ask({
-                        path: `/adjustments/${a.id}/decide`,
-                        decision: 'approved',
-                        needsNote: false,
-                        title: t('requests.approve'),
-                      })
-                    }
-                  >
-                    {t('requests.approve')}
-                  </Button>
-                  <Button
-                    danger
-                    size="small"
-                    onClick={() =>
-                      d.ask({
-                        path: `/adjustments/${a.id}/decide`,
-                        decision: 'rejected',
-                        needsNote: true,
-                        title: t('requests.reject'),
-                      })
-                    }
-                  >
-                    {t('requests.reject')}
-                  </Button>
-                </Space>
-              ) : (
-                <Space direction="vertical" size={0}>
-                  <Tag color={STATUS_COLOR[a.status]}>{t(`requests.status.${a.status}`)}</Tag>
-                  {a.decidedAt && (
-                    <Typography.Text type="secondary">
-                      {t('requests.decided', {
-                        by: a.decidedBy ?? '',
-                        at: formatDateTime(a.decidedAt, lang, programme.timeZone),
-                      })}
-                    </Typography.Text>
-                  )}
-                  {a.decisionNote && <span>{a.decisionNote}</span>}
-                </Space>
-              ),
+            render: (_, a) => (
+              <Decision
+                can={a.can.decide}
+                path={`/adjustments/${a.id}/decide`}
+                yes={{
+                  decision: 'approved',
+                  label: t('requests.approve'),
+                  testId: `approve-adjustment-${a.id}`,
+                }}
+                no={{ decision: 'rejected', label: t('requests.reject') }}
+                status={a.status}
+                decidedBy={a.decidedBy}
+                decidedAt={a.decidedAt}
+                note={a.decisionNote}
+                ask={d.ask}
+              />
+            ),
           },
         ]}
       />
@@ -251,48 +221,78 @@ function Completions({ status }: { status: string }) {
           {
             title: '',
             key: 'status',
-            render: (_, c) =>
-              c.can.decide ? (
-                <Space>
-                  <Button
-                    type="primary"
-                    size="small"
-                    onClick={() =>
-                      d.ask({
-                        path: `/completions/${c.id}/decide`,
-                        decision: 'confirmed',
-                        needsNote: false,
-                        title: t('requests.confirm'),
-                      })
-                    }
-                  >
-                    {t('requests.confirm')}
-                  </Button>
-                  <Button
-                    danger
-                    size="small"
-                    onClick={() =>
-                      d.ask({
-                        path: `/completions/${c.id}/decide`,
-                        decision: 'returned',
-                        needsNote: true,
-                        title: t('requests.returnIt'),
-                      })
-                    }
-                  >
-                    {t('requests.returnIt')}
-                  </Button>
-                </Space>
-              ) : (
-                <Space direction="vertical" size={0}>
-                  <Tag color={STATUS_COLOR[c.status]}>{t(`requests.status.${c.status}`)}</Tag>
-                  {c.decisionNote && <span>{c.decisionNote}</span>}
-                </Space>
-              ),
+            render: (_, c) => (
+              <Decision
+                can={c.can.decide}
+                path={`/completions/${c.id}/decide`}
+                yes={{ decision: 'confirmed', label: t('requests.confirm') }}
+                no={{ decision: 'returned', label: t('requests.returnIt') }}
+                status={c.status}
+                decidedBy={c.decidedBy}
+                decidedAt={c.decidedAt}
+                note={c.decisionNote}
+                ask={d.ask}
+              />
+            ),
           },
         ]}
       />
       {d.modal}
     </>
+  );
+}
+
+type Ask = (v: { path: string; decision: string; needsNote: boolean; title: string }) => void;
+
+/** A request's decision: the two buttons for whoever decides, else its status, who and when, and the note. */
+function Decision(p: {
+  can: boolean;
+  path: string;
+  yes: { decision: string; label: string; testId?: string };
+  no: { decision: string; label: string };
+  status: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  ask: Ask;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
+  const { programme } = useProgrammeContext();
+  if (p.can)
+    return (
+      <Space>
+        <Button
+          type="primary"
+          size="small"
+          data-testid={p.yes.testId}
+          onClick={() =>
+            p.ask({ path: p.path, decision: p.yes.decision, needsNote: false, title: p.yes.label })
+          }
+        >
+          {p.yes.label}
+        </Button>
+        <Button
+          danger
+          size="small"
+          onClick={() => p.ask({ path: p.path, decision: p.no.decision, needsNote: true, title: p.no.label })}
+        >
+          {p.no.label}
+        </Button>
+      </Space>
+    );
+  return (
+    <Space direction="vertical" size={0}>
+      <Tag color={STATUS_COLOR[p.status]}>{t(`requests.status.${p.status}`)}</Tag>
+      {p.decidedAt && (
+        <Typography.Text type="secondary">
+          {t('requests.decided', {
+            by: p.decidedBy ?? '',
+            at: formatDateTime(p.decidedAt, lang, programme.timeZone),
+          })}
+        </Typography.Text>
+      )}
+      {p.note && <span>{p.note}</span>}
+    </Space>
   );
 }

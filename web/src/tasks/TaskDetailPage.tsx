@@ -174,7 +174,7 @@ export default function TaskDetailPage() {
               />
             )}
           </Card>
-          <Card size="small" title={t('task.deadlineChanges')}>
+          <Card size="small" title={t('task.deadlineChanges')} data-testid="deadline-changes">
             {d.deadlineChanges.length === 0 ? (
               <Typography.Text type="secondary">{t('task.noDeadlineChanges')}</Typography.Text>
             ) : (
