@@ -305,7 +305,7 @@ async function runPlan(plan: Plan, o: ReturnType<typeof parseArgs>) {
       ]);
       const anon = client(base);
       const rows = await scenarios(plan, gen, { admin, steering, officer, anon }, o);
-      rows.push(...(await cycleScenarios(plan, gen, reports.periods, steering, o)));
+      rows.push(...(await cycleScenarios(plan, gen, reports.periods, steering, o, database)));
       printTable(plan, gen, rows, plan.engine === 'postgres' ? o.pgSet : [], o.afterLoad);
     } finally {
       await app.close();
@@ -432,6 +432,7 @@ async function cycleScenarios(
   periods: string[],
   steering: Client,
   o: ReturnType<typeof parseArgs>,
+  database: Database,
 ): Promise<Row[]> {
   const national = plan.engine === 'postgres' && plan.scale === 'national';
   const run = (fn: (i: number) => Promise<unknown>) =>
@@ -475,6 +476,21 @@ async function cycleScenarios(
       table.samples,
       national ? 300 : null,
       `${fmt(d.units.length)} units, ${fmt(d.totals.expected)} expected, rate ${d.totals.reportingRate}%`,
+    ),
+  );
+  // Cold: as if a task had just changed (the cache of who was expected is keyed on tasks_version).
+  const cold = await run(async () => {
+    await database.db.execute(
+      sql`update programmes set tasks_version = tasks_version + 1 where id = ${gen.programmeId}`,
+    );
+    return steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${from}&to=${period}`);
+  });
+  step(
+    row(
+      `discipline table ${from}…${period}, right after a task changed (cold)`,
+      cold.samples,
+      null,
+      'the first reading after any change of start, completion, cancellation or lead unit',
     ),
   );
   const one = await run(() =>

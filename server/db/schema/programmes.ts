@@ -1,4 +1,5 @@
 import {
+  bigint,
   date,
   index,
   integer,
@@ -32,6 +33,8 @@ export const programmes = pgTable(
     warningGraceHours: integer('warning_grace_hours').notNull().default(0),
     /** Days before a report falls due that units are reminded. */
     reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
+    /** Bumped by every write to the programme's tasks or coordinators (triggers): caches key on it. */
+    tasksVersion: bigint('tasks_version', { mode: 'number' }).notNull().default(0),
     warningThresholds: jsonb('warning_thresholds').$type<Record<string, number>>().notNull().default({}),
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),

@@ -12,16 +12,6 @@ export type DisciplineRow = {
   first_submitted_at: Date | string | null;
 };
 
-type UnitMask = {
-  unit_id: number;
-  code: string;
-  name_vi: string;
-  name_en: string | null;
-  name_ar: string | null;
-  /** Bit i set: the unit had a task open during the i-th period of the range. */
-  mask: string;
-};
-
 /** The bits of the periods a task was open in (0 when none), with the filter of tasks that can be. */
 function taskBits(periods: { start: string; end: string }[]) {
   const n = periods.length;
@@ -52,17 +42,18 @@ const scopeOf = (unitPaths: string[] | null): SQL =>
       : sql`and false`
     : sql``;
 
-export type UnitMasks = {
+type UnitNames = {
   unit_id: number;
   code: string;
   name_vi: string;
   name_en: string | null;
   name_ar: string | null;
-  /** Bit i: expected in the i-th period; sent a report for it; sent it by its due moment. */
-  expected: string;
-  sent: string;
-  on_time: string;
+  path: string;
 };
+/** Bit i: the unit was expected to report in the i-th period. */
+export type UnitMask = UnitNames & { mask: string };
+/** Bit i: it sent a report for the i-th period; and sent it by the due moment. */
+export type UnitSent = UnitNames & { sent: string; on_time: string };
 
 /**
  * For each period of a range, the units expected to report (they lead or coordinate a task open
@@ -131,7 +122,7 @@ export function createDisciplineRepo(db: Db) {
             from progress_reports r join units u on u.id = r.unit_id
            where r.programme_id = ${programmeId} and r.period in (${keys}) ${scope}`),
       ]);
-      const masks = maskRes.rows as UnitMask[];
+      const masks = maskRes.rows as Omit<UnitMask, 'path'>[];
       const sent = sentRes.rows as { unit_id: number; period: string; sent_ms: number | null }[];
       const sentBy = new Map(
         sent.map((r) => [
@@ -149,7 +140,7 @@ export function createDisciplineRepo(db: Db) {
                 others.map((id) => sql`${id}`),
                 sql`, `,
               )})`)
-          ).rows as UnitMask[]),
+          ).rows as Omit<UnitMask, 'path'>[]),
         );
       masks.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       const out: DisciplineRow[] = [];
@@ -175,17 +166,32 @@ export function createDisciplineRepo(db: Db) {
     },
 
     /**
-     * The discipline table's facts in one statement and one row per unit: three bit masks
-     * (expected, sent, sent on time), whatever the number of periods (at most 62).
+     * Per unit (with its tree path, for scoping by the caller), the periods it was expected to
+     * report: one bit mask. Depends only on the tasks, so callers may cache it by tasksVersion.
      */
-    async masks(
-      programmeId: number,
-      periods: { key: string; start: string; end: string; dueAt: Date }[],
-      unitPaths: string[] | null,
-    ): Promise<UnitMasks[]> {
+    async expectedMasks(programmeId: number, periods: { start: string; end: string }[]): Promise<UnitMask[]> {
       if (!periods.length) return [];
       if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
       const { open, bits } = taskBits(periods);
+      return (
+        await db.execute(sql`
+          with expected as (
+            select unit_id, bit_or(mask) as mask from (
+              select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
+               where t.programme_id = ${programmeId} and ${open}
+              union all
+              select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
+               where t.programme_id = ${programmeId} and ${open}) m
+             group by unit_id)
+          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path, e.mask::text as mask
+            from expected e join units u on u.id = e.unit_id
+           where e.mask <> 0`)
+      ).rows as UnitMask[];
+    },
+
+    /** Per unit that sent reports in the periods: which (bit mask) and which by the due moment. */
+    async sentMasks(programmeId: number, periods: { key: string; dueAt: Date }[]): Promise<UnitSent[]> {
+      if (!periods.length) return [];
       const keys = sql`array[${sql.join(
         periods.map((p) => sql`${p.key}::text`),
         sql`, `,
@@ -196,15 +202,7 @@ export function createDisciplineRepo(db: Db) {
       )}]::timestamptz[]`;
       return (
         await db.execute(sql`
-          with expected as (
-            select unit_id, bit_or(mask) as mask from (
-              select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
-               where t.programme_id = ${programmeId} and ${open}
-              union all
-              select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
-               where t.programme_id = ${programmeId} and ${open}) m
-             group by unit_id),
-          sent as (
+          with sent as (
             select r.unit_id,
                    bit_or(1::bigint << (array_position(${keys}, r.period) - 1)) as sent,
                    bit_or(case when r.first_submitted_at <= (${dues})[array_position(${keys}, r.period)]
@@ -212,15 +210,19 @@ export function createDisciplineRepo(db: Db) {
               from progress_reports r
              where r.programme_id = ${programmeId} and r.period = any(${keys}) and r.first_submitted_at is not null
              group by r.unit_id)
-          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar,
-                 coalesce(e.mask, 0)::text as expected, coalesce(s.sent, 0)::text as sent,
-                 coalesce(s.on_time, 0)::text as on_time
-            from expected e full join sent s on s.unit_id = e.unit_id
-            join units u on u.id = coalesce(e.unit_id, s.unit_id)
-           where (coalesce(e.mask, 0) <> 0 or s.unit_id is not null) ${scopeOf(unitPaths)}
-           order by u.code`)
-      ).rows as UnitMasks[];
+          select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path,
+                 s.sent::text as sent, s.on_time::text as on_time
+            from sent s join units u on u.id = s.unit_id`)
+      ).rows as UnitSent[];
     },
+
+    tasksVersion: async (programmeId: number) =>
+      Number(
+        (
+          (await db.execute(sql`select tasks_version from programmes where id = ${programmeId}`)).rows[0] as
+            { tasks_version: string | number } | undefined
+        )?.tasks_version ?? 0,
+      ),
 
     unitPath: async (id: number) =>
       ((await db.execute(sql`select path from units where id = ${id}`)).rows as { path: string }[])[0]?.path,

@@ -2,12 +2,12 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { pickName } from '../../lib/localize.js';
-import { dueMoment, periodFromKey, periodsBetween } from '../../../shared/periods.js';
+import { dueMoment, periodFromKey, periodsBetween, type Period } from '../../../shared/periods.js';
 import type { Discipline } from '../../../shared/schemas/reports.js';
 import type { Actor } from '../auth/actor.js';
 import { disciplineScope } from '../auth/policy.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
-import { createDisciplineRepo } from './discipline.repo.js';
+import { createDisciplineRepo, type UnitMask } from './discipline.repo.js';
 
 export type Cell = Discipline['units'][number]['cells'][number];
 
@@ -29,6 +29,24 @@ const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 100 :
 
 export function createDisciplineService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
   const repo = createDisciplineRepo(deps.db);
+
+  /**
+   * Who was expected when depends only on the tasks: kept per programme and range, and dropped
+   * as soon as the programme's tasks_version moves (every write to its tasks or coordinators
+   * moves it, in the database, so several servers agree). Reports are always read afresh.
+   */
+  const cache = new Map<string, { version: number; masks: UnitMask[] }>();
+  async function expectedMasks(programmeId: number, periods: Period[]): Promise<UnitMask[]> {
+    const key = `${programmeId}|${periods[0]!.key}|${periods.at(-1)!.key}`;
+    const version = await repo.tasksVersion(programmeId);
+    const hit = cache.get(key);
+    if (hit && hit.version === version) return hit.masks;
+    const masks = await repo.expectedMasks(programmeId, periods);
+    if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+    cache.set(key, { version, masks });
+    return masks;
+  }
+
   return {
     /**
      * Reporting discipline for a range of periods (as DHIS2's reporting-rate summary): per unit the
@@ -54,11 +72,22 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
         if (!u) throw new AppError('unit_not_found', { id: q.unitId }, 'unitId');
         paths = paths === null ? [u] : paths.some((x) => u.startsWith(x)) ? [u] : [];
       }
-      const masks = await repo.masks(
-        q.programmeId,
-        periods.map((x, i) => ({ ...x, dueAt: dues[i]! })),
-        paths,
+      const [expected, sent] = await Promise.all([
+        expectedMasks(q.programmeId, periods),
+        repo.sentMasks(
+          q.programmeId,
+          periods.map((x, i) => ({ key: x.key, dueAt: dues[i]! })),
+        ),
+      ]);
+      const inScope = (u: { path: string }) => paths === null || paths.some((x) => u.path.startsWith(x));
+      const units = new Map(
+        expected.filter(inScope).map((u) => [u.unit_id, { ...u, sent: '0', on_time: '0' }]),
       );
+      for (const s of sent.filter(inScope))
+        units.set(s.unit_id, { ...s, mask: units.get(s.unit_id)?.mask ?? '0' });
+      const masks = [...units.values()]
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .map((u) => ({ ...u, expected: u.mask }));
       const now = deps.clock.now();
       const list: Discipline['units'] = masks.map((m) => {
         const [expected, sent, onTime] = [BigInt(m.expected), BigInt(m.sent), BigInt(m.on_time)];

@@ -238,4 +238,20 @@ describe('weekly progress reports', () => {
     });
     expect(mine.json().units.map((u: { code: string }) => u.code)).toEqual(['CB']);
   });
+
+  it('discipline follows a change of the tasks at once (its cache is keyed on the tasks version)', async () => {
+    const url = `/api/v1/discipline?programmeId=${w.p1.id}&from=2025-W46&to=2025-W47`;
+    const codes = async () =>
+      ((await as.standing!({ method: 'GET', url })).json().units as { code: string }[]).map((u) => u.code);
+    expect(await codes()).toContain('CA1');
+    expect(await codes()).toContain('CA1'); // served again, from the cache
+    const task = (await as.standing!({ method: 'GET', url: `/api/v1/tasks/${w.t.hamlet.id}` })).json();
+    const moved = await as.standing!({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${w.t.hamlet.id}`,
+      payload: { version: task.version, startDate: '2026-01-05' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await codes()).not.toContain('CA1'); // its only task now starts after the range
+  });
 });
