@@ -71,32 +71,8 @@ export function createDisciplineRepo(db: Db) {
     ): Promise<DisciplineRow[]> {
       if (!periods.length) return [];
       if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
-      const n = periods.length;
-      const starts = sql`array[${sql.join(
-        periods.map((p) => sql`${p.start}::date`),
-        sql`, `,
-      )}]::date[]`;
-      const lastEnd = periods.at(-1)!.end;
-      const firstStart = periods[0]!.start;
-      const scope: SQL = unitPaths
-        ? unitPaths.length
-          ? sql`and (${sql.join(
-              unitPaths.map((x) => sql`u.path like ${x + '%'}`),
-              sql` or `,
-            )})`
-          : sql`and false`
-        : sql``;
-      // The bits of the periods a task was open in (0 when none), computed where the task is read.
-      const open = sql`(t.start_date is null or t.start_date <= ${lastEnd}::date)
-           and (t.completed_on is null or t.completed_on >= ${firstStart}::date)
-           and (t.cancelled_on is null or t.cancelled_on > ${firstStart}::date)`;
-      const bits = sql`cross join lateral (
-          select greatest(1, case when t.start_date is null then 1 else width_bucket(t.start_date, ${starts}) end) as f,
-                 least(${n},
-                       case when t.completed_on is null then ${n} else width_bucket(t.completed_on, ${starts}) end,
-                       case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
-        cross join lateral (
-          select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
+      const { open, bits } = taskBits(periods);
+      const scope = scopeOf(unitPaths);
       const keys = sql.join(
         periods.map((p) => sql`${p.key}`),
         sql`, `,
