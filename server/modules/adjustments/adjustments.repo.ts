@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 import type { AdjustmentKind, AdjustmentProposal, AdjustmentStatus } from '../../db/schema/index.js';
 
 type Names = {
@@ -220,9 +221,7 @@ export function createAdjustmentsRepo(db: Db) {
 }
 export type AdjustmentsRepo = ReturnType<typeof createAdjustmentsRepo>;
 
-export function adjustmentsTransaction<T>(
+export const adjustmentsTransaction = <T>(
   db: Db,
   fn: (repo: AdjustmentsRepo, tx: Db) => Promise<T>,
-): Promise<T> {
-  return db.transaction((tx) => fn(createAdjustmentsRepo(tx as unknown as Db), tx as unknown as Db));
-}
+): Promise<T> => transactionWith(db, createAdjustmentsRepo, fn);

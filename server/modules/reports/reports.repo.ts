@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 
 /** Timestamps come back as text from raw queries; one place turns them into instants. */
 export const instant = (v: Date | string | null | undefined): Date | null =>
@@ -285,6 +286,5 @@ export function createReportsRepo(db: Db) {
 }
 export type ReportsRepo = ReturnType<typeof createReportsRepo>;
 
-export function reportsTransaction<T>(db: Db, fn: (repo: ReportsRepo) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(createReportsRepo(tx as unknown as Db)));
-}
+export const reportsTransaction = <T>(db: Db, fn: (repo: ReportsRepo, tx: Db) => Promise<T>): Promise<T> =>
+  transactionWith(db, createReportsRepo, fn);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 import {
   directives,
   programmeGroups,
@@ -288,6 +289,5 @@ export function createTasksRepo(db: Db) {
 export type TasksRepo = ReturnType<typeof createTasksRepo>;
 
 /** Runs `fn` in one transaction with a repository bound to it (and the transaction, for the audit log). */
-export function tasksTransaction<T>(db: Db, fn: (repo: TasksRepo, tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(createTasksRepo(tx as unknown as Db), tx as unknown as Db));
-}
+export const tasksTransaction = <T>(db: Db, fn: (repo: TasksRepo, tx: Db) => Promise<T>): Promise<T> =>
+  transactionWith(db, createTasksRepo, fn);

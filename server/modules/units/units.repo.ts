@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 import { units } from '../../db/schema/index.js';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -58,6 +59,5 @@ export function createUnitsRepo(db: Db) {
 }
 export type UnitsRepo = ReturnType<typeof createUnitsRepo>;
 
-export function unitsTransaction<T>(db: Db, fn: (repo: UnitsRepo, tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(createUnitsRepo(tx as unknown as Db), tx as unknown as Db));
-}
+export const unitsTransaction = <T>(db: Db, fn: (repo: UnitsRepo, tx: Db) => Promise<T>): Promise<T> =>
+  transactionWith(db, createUnitsRepo, fn);

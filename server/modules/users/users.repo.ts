@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 import { roleAssignments, users } from '../../db/schema/index.js';
 
 export function createUsersRepo(db: Db) {
@@ -16,6 +17,5 @@ export function createUsersRepo(db: Db) {
 }
 export type UsersRepo = ReturnType<typeof createUsersRepo>;
 
-export function usersTransaction<T>(db: Db, fn: (repo: UsersRepo, tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(createUsersRepo(tx as unknown as Db), tx as unknown as Db));
-}
+export const usersTransaction = <T>(db: Db, fn: (repo: UsersRepo, tx: Db) => Promise<T>): Promise<T> =>
+  transactionWith(db, createUsersRepo, fn);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { transactionWith } from '../../db/transaction.js';
 import type { WarningReason } from '../../db/schema/index.js';
 import { tasksAsOfFrom } from '../tasks/task-state.sql.js';
 
@@ -187,6 +188,5 @@ export function createWarningsRepo(db: Db) {
 export type WarningsRepo = ReturnType<typeof createWarningsRepo>;
 
 /** Runs `fn` in a transaction with the repository and the transaction (for the audit log) bound to it. */
-export function warningsTransaction<T>(db: Db, fn: (repo: WarningsRepo, tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(createWarningsRepo(tx as unknown as Db), tx as unknown as Db));
-}
+export const warningsTransaction = <T>(db: Db, fn: (repo: WarningsRepo, tx: Db) => Promise<T>): Promise<T> =>
+  transactionWith(db, createWarningsRepo, fn);

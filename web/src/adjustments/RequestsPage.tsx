@@ -110,24 +110,9 @@ function Adjustments({ status }: { status: string }) {
   return (
     <>
       <Table<Adjustment>
-        size="small"
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('requests.none') }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        {...tableProps(list, t('requests.none'))}
         columns={[
-          {
-            title: t('requests.task'),
-            key: 'task',
-            render: (_, a) => (
-              <Link to={`/p/${programme.id}/tasks/${a.task.id}`}>
-                {a.task.code} {a.task.title}
-              </Link>
-            ),
-          },
-          { title: t('requests.unit'), key: 'unit', render: (_, a) => a.unit.name },
+          ...taskAndUnit<Adjustment>(t, programme.id),
           {
             title: t('requests.what'),
             key: 'what',
@@ -190,24 +175,9 @@ function Completions({ status }: { status: string }) {
   return (
     <>
       <Table<Completion>
-        size="small"
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('requests.none') }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        {...tableProps(list, t('requests.none'))}
         columns={[
-          {
-            title: t('requests.task'),
-            key: 'task',
-            render: (_, c) => (
-              <Link to={`/p/${programme.id}/tasks/${c.task.id}`}>
-                {c.task.code} {c.task.title}
-              </Link>
-            ),
-          },
-          { title: t('requests.unit'), key: 'unit', render: (_, c) => c.unit.name },
+          ...taskAndUnit<Completion>(t, programme.id),
           {
             title: t('requests.completedOn'),
             key: 'on',
@@ -295,4 +265,34 @@ function Decision(p: {
       {p.note && <span>{p.note}</span>}
     </Space>
   );
+}
+
+type Request = { id: number; task: { id: number; code: string; title: string }; unit: { name: string } };
+
+/** What both request tables share: their look, and the task and unit columns. */
+function tableProps<R extends Request>(list: { isPending: boolean; data?: R[] }, empty: string) {
+  return {
+    size: 'small' as const,
+    rowKey: 'id',
+    loading: list.isPending,
+    dataSource: list.data ?? [],
+    locale: { emptyText: empty },
+    pagination: { pageSize: 50, hideOnSinglePage: true },
+    scroll: { x: 900 },
+  };
+}
+
+function taskAndUnit<R extends Request>(t: (k: string) => string, programmeId: number) {
+  return [
+    {
+      title: t('requests.task'),
+      key: 'task',
+      render: (_: unknown, r: R) => (
+        <Link to={`/p/${programmeId}/tasks/${r.task.id}`}>
+          {r.task.code} {r.task.title}
+        </Link>
+      ),
+    },
+    { title: t('requests.unit'), key: 'unit', render: (_: unknown, r: R) => r.unit.name },
+  ];
 }
