@@ -40,6 +40,9 @@ import { createAdjustmentsService } from './modules/adjustments/adjustments.serv
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
+import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import { createUnitsRepo } from './modules/units/units.repo.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -105,10 +108,14 @@ export function createServices(
       completionDecided: (e) => notifications.completionDecided(e),
     },
   });
+  const tasks = createTasksService({ db, clock, programmes });
+  const discipline = createDisciplineService({ db, clock, programmes });
+  const unitsRepo = createUnitsRepo(db);
   return {
     notifications,
     warnings,
     adjustments,
+    cockpit: createCockpitService({ programmes, tasks, tasksRepo, unitsRepo, discipline, warnings }),
     evidence: createEvidenceService({
       db,
       clock,
@@ -119,7 +126,7 @@ export function createServices(
     scheduler: createScheduler({ db, clock, programmes, warnings, notifications, log: opts.log }),
     auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
     programmes,
-    tasks: createTasksService({ db, clock, programmes }),
+    tasks,
     units: createUnitsService({ db, clock, programmes, tasksRepo }),
     users: createUsersService({ db, clock }),
     reports: createReportsService({
@@ -128,7 +135,7 @@ export function createServices(
       programmes,
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
-    discipline: createDisciplineService({ db, clock, programmes }),
+    discipline,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -204,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       adjustmentsRoutes(api, services.adjustments);
       evidenceRoutes(api, services.evidence);
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
+      cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
     },
     { prefix: '/api/v1' },
   );

@@ -71,3 +71,18 @@ export const NOTIFICATION_KINDS = [
   'completion_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The cockpit's tiles: each one's numbers can be downloaded (XLSX sheet or CSV file). */
+export const COCKPIT_TILES = [
+  'states',
+  'trend',
+  'overdue_units',
+  'overdue_groups',
+  'units',
+  'overdue_tasks',
+  'warning_list',
+  'reporting',
+  'kpis',
+  'services',
+] as const;
+export type CockpitTile = (typeof COCKPIT_TILES)[number];

@@ -194,7 +194,7 @@ export type UpdateTaskInput = Partial<{
   completedOn: string | null;
 }> & { version: number };
 
-const stateCounts = z.object(
+export const stateCounts = z.object(
   Object.fromEntries(TASK_STATES.map((s) => [s, z.number().int()])) as Record<
     (typeof TASK_STATES)[number],
     z.ZodNumber

@@ -122,6 +122,18 @@ export function createTasksRepo(db: Db) {
         where c.overdue > 0 order by c.overdue desc, u.code limit ${limit}`,
       ),
 
+    /** Counts by state at each of `dates` in one round trip (the cockpit's week-by-week trend). */
+    stateCountsAt: (dates: string[], scope: TaskScope, f: TaskFilters) =>
+      rows<{ d: string; state: TaskState; n: number }>(
+        sql.join(
+          dates.map(
+            (d) => sql`(select ${d}::text as d, x.state, count(*)::int as n
+              from ${tasksAsOf(d, scope, f)} group by x.state)`,
+          ),
+          sql` union all `,
+        ),
+      ),
+
     /** Per unit of `unitIds`: tasks led by its subtree (counts per lead unit first, then rolled up by path). */
     countsForUnits: (asOf: string, scope: TaskScope, f: TaskFilters, unitIds: number[]) =>
       unitIds.length === 0
