@@ -122,3 +122,17 @@ export const useUnit = (id: number | undefined) =>
     enabled: id !== undefined,
     staleTime: 5 * 60_000,
   });
+
+export const useCockpit = (
+  programmeId: number,
+  q: { asOf: string | undefined; groupId: number | undefined; unitId: number | undefined },
+) =>
+  useQuery({
+    queryKey: ['cockpit', programmeId, q.asOf ?? 'today', q.groupId ?? 0, q.unitId ?? 0],
+    queryFn: ({ signal }) =>
+      api<import('@shared/schemas/cockpit').Cockpit>(`/programmes/${programmeId}/cockpit`, {
+        query: q,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 
 // Pages load on demand: a commune on a slow line downloads the shell and the page it opens.
 const OverviewPage = lazy(() => import('../overview/OverviewPage'));
+const CockpitPage = lazy(() => import('../cockpit/CockpitPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
@@ -44,6 +45,7 @@ function Shell() {
         <Route path="/" element={<FirstProgramme />} />
         <Route path="/p/:programmeId" element={<AppLayout />}>
           <Route index element={<OverviewPage />} />
+          <Route path="cockpit" element={<CockpitPage />} />
           <Route path="tasks" element={<TaskListPage />} />
           <Route path="tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="units" element={<UnitTreePage />} />

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FundOutlined,
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
@@ -50,7 +51,7 @@ export function AppLayout() {
   const section =
     rest === 'reports'
       ? 'inbox'
-      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
+      : ['cockpit', 'tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
         ? rest
         : 'overview';
   const today = clock.data?.today;
@@ -100,6 +101,11 @@ export function AppLayout() {
               key: 'overview',
               icon: <DashboardOutlined />,
               label: <Link to={withAsOf(base, asOf)}>{t('nav.overview')}</Link>,
+            },
+            {
+              key: 'cockpit',
+              icon: <FundOutlined />,
+              label: <Link to={withAsOf(`${base}/cockpit`, asOf)}>{t('cockpit.nav')}</Link>,
             },
             {
               key: 'tasks',
