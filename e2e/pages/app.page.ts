@@ -28,6 +28,23 @@ export class AppPage {
     return Number(text.replace(/[^\d]/g, ''));
   }
 
+  /** The number on a state's card of the cockpit. */
+  async cockpitCount(state: string): Promise<number> {
+    const card = this.page.getByTestId(`cockpit-state-${state}`);
+    await card.waitFor();
+    const text = (await card.getByTestId('cockpit-state-value').textContent()) ?? '';
+    return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** Picks a day in the "as of" calendar (going back month by month as a person would). */
+  async pickAsOf(iso: string) {
+    await this.page.getByTestId('as-of-picker').click();
+    const cell = this.page.locator(`td[title="${iso}"]:not(.ant-picker-cell-disabled)`);
+    for (let i = 0; i < 24 && !(await cell.isVisible()); i++)
+      await this.page.locator('.ant-picker-header-prev-btn').first().click();
+    await cell.click();
+  }
+
   async openProgramme(nameFragment: RegExp) {
     await this.page.getByTestId('programme-picker').click();
     await this.page.getByRole('option', { name: nameFragment }).click();

@@ -37,7 +37,8 @@ export default function EChart(props: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(props.option, { notMerge: true });
+    // No animation: weak devices draw once, and print or a screenshot never catches a half-drawn chart.
+    chart.current?.setOption({ animation: false, ...props.option }, { notMerge: true });
   }, [props.option]);
 
   return (
