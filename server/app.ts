@@ -42,6 +42,8 @@ import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import { publicationRoutes } from './modules/publication/publication.routes.js';
+import { createPublicationService } from './modules/publication/publication.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
@@ -116,6 +118,7 @@ export function createServices(
     warnings,
     adjustments,
     cockpit: createCockpitService({ programmes, tasks, tasksRepo, unitsRepo, discipline, warnings }),
+    publication: createPublicationService({ db, clock, programmes, tasksRepo }),
     evidence: createEvidenceService({
       db,
       clock,
@@ -212,6 +215,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       evidenceRoutes(api, services.evidence);
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
       cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
+      publicationRoutes(api, services.publication);
     },
     { prefix: '/api/v1' },
   );

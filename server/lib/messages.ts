@@ -3,7 +3,8 @@ import type { ErrorCode } from '../../shared/errors.js';
 
 type Messages = Record<ErrorCode | CustomIssueKey, Record<Locale, string>>;
 /** Keys used as messages of custom zod checks (refine/regex) in shared/schemas. */
-export type CustomIssueKey = 'date_format' | 'id_list_format' | 'unknown_field' | 'period_format';
+export type CustomIssueKey =
+  'date_format' | 'id_list_format' | 'unknown_field' | 'period_format' | 'slug_format';
 
 const M: Messages = {
   validation_failed: {
@@ -167,6 +168,11 @@ const M: Messages = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',
     ar: 'حدث خطأ في النظام. يرجى المحاولة مرة أخرى.',
+  },
+  slug_format: {
+    vi: 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 60 ký tự)',
+    en: 'must be lower-case letters, digits and dashes (at most 60 characters)',
+    ar: 'يجب أن يتكون من أحرف لاتينية صغيرة وأرقام وشرطات (60 حرفًا على الأكثر)',
   },
   period_format: {
     vi: 'phải là kỳ báo cáo dạng 2025-W46 (tuần), 2025-11 (tháng) hoặc 2025-Q4 (quý)',

@@ -136,3 +136,15 @@ export const canDecideAdjustment = (a: Actor, programmeId: number) =>
 /** Completions are confirmed by the standing agency. */
 export const canConfirmCompletion = (a: Actor, programmeId: number) =>
   isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing']);
+
+/** Chooses what a programme shows the public: its steering body, standing agency, admins. */
+export const canManagePublication = (a: Actor, programmeId: number) =>
+  isAdmin(a) || hasProgrammeRole(a, programmeId, ['steering', 'standing']);
+
+/**
+ * The whole programme, for the aggregated task counts a programme has chosen to publish (the
+ * public page): only counts are read with it, never a task or a unit's unpublished data.
+ */
+export function publishedCountsScope(publication: { enabled: boolean; taskCounts: boolean }): TaskScope {
+  return brand(publication.enabled && publication.taskCounts ? { kind: 'programme' } : { kind: 'none' });
+}
