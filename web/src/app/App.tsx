@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
 import { useMe, useProgrammes } from '../api/queries';
 import { SignInPage } from '../auth/SignInPage';
@@ -12,6 +12,9 @@ import { useTranslation } from 'react-i18next';
 // Pages load on demand: a commune on a slow line downloads the shell and the page it opens.
 const OverviewPage = lazy(() => import('../overview/OverviewPage'));
 const CockpitPage = lazy(() => import('../cockpit/CockpitPage'));
+const PublicIndexPage = lazy(() => import('../public/PublicIndexPage'));
+const PublicProgrammePage = lazy(() => import('../public/PublicProgrammePage'));
+const PublicationSettingsPage = lazy(() => import('../public/PublicationSettingsPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
@@ -26,10 +29,26 @@ export function App() {
   return (
     <Providers>
       <BrowserRouter>
-        <Shell />
+        <Root />
       </BrowserRouter>
     </Providers>
   );
+}
+
+/** The public pages need no sign-in; everything else sits behind it. */
+function Root() {
+  const { pathname } = useLocation();
+  if (pathname === '/public' || pathname.startsWith('/public/'))
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route path="/public" element={<PublicIndexPage />} />
+          <Route path="/public/:slug" element={<PublicProgrammePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    );
+  return <Shell />;
 }
 
 function Shell() {
@@ -56,6 +75,7 @@ function Shell() {
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

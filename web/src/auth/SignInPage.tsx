@@ -87,6 +87,11 @@ export function SignInPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('auth.demoHint')}
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          <a href="/public" data-testid="public-figures-link">
+            {t('publicPage.title')}
+          </a>
+        </Typography.Paragraph>
       </Card>
     </main>
   );

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FundOutlined,
+  GlobalOutlined,
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
@@ -51,7 +52,17 @@ export function AppLayout() {
   const section =
     rest === 'reports'
       ? 'inbox'
-      : ['cockpit', 'tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
+      : [
+            'cockpit',
+            'tasks',
+            'units',
+            'inbox',
+            'discipline',
+            'warnings',
+            'requests',
+            'outbox',
+            'publication',
+          ].includes(rest)
         ? rest
         : 'overview';
   const today = clock.data?.today;
@@ -137,6 +148,20 @@ export function AppLayout() {
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
+            ...(me.data?.roles.some(
+              (r) =>
+                r.role === 'admin' ||
+                (['steering', 'standing'].includes(r.role) &&
+                  (r.programmeId === null || r.programmeId === programmeId)),
+            )
+              ? [
+                  {
+                    key: 'publication',
+                    icon: <GlobalOutlined />,
+                    label: <Link to={`${base}/publication`}>{t('publicPage.settings')}</Link>,
+                  },
+                ]
+              : []),
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [
                   {
