@@ -42,6 +42,8 @@ import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import { briefsRoutes } from './modules/briefs/briefs.routes.js';
+import { createBriefsService, type BriefsService } from './modules/briefs/briefs.service.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
@@ -84,6 +86,8 @@ export function createServices(
   const db = database.db;
   const sessionDays = opts.sessionDays ?? 14;
   const programmes = createProgrammesService({ repo: createProgrammesRepo(db), clock });
+  // Made below (it reads what the other services compute); the warning list's event calls it.
+  const late: { briefs?: BriefsService } = {};
   const tasksRepo = createTasksRepo(db);
   const notifications = createNotificationsService({
     db,
@@ -97,7 +101,13 @@ export function createServices(
     db,
     clock,
     programmes,
-    events: { published: (e) => notifications.warningPublished(e) },
+    events: {
+      published: async (e) => {
+        await notifications.warningPublished(e);
+        // The period's brief writes itself in the background; a failure is logged, not the publication's.
+        void late.briefs?.afterPublished(e);
+      },
+    },
   });
   const adjustments = createAdjustmentsService({
     db,
@@ -113,11 +123,24 @@ export function createServices(
   const tasks = createTasksService({ db, clock, programmes });
   const discipline = createDisciplineService({ db, clock, programmes });
   const unitsRepo = createUnitsRepo(db);
+  const cockpit = createCockpitService({ programmes, tasks, tasksRepo, unitsRepo, discipline, warnings });
+  const briefs = (late.briefs = createBriefsService({
+    db,
+    clock,
+    programmes,
+    tasks,
+    cockpit,
+    discipline,
+    warnings,
+    adjustments,
+    log: opts.log,
+  }));
   return {
+    briefs,
     notifications,
     warnings,
     adjustments,
-    cockpit: createCockpitService({ programmes, tasks, tasksRepo, unitsRepo, discipline, warnings }),
+    cockpit,
     publication: createPublicationService({ db, clock, programmes, tasksRepo }),
     evidence: createEvidenceService({
       db,
@@ -216,6 +239,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
       cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
       publicationRoutes(api, services.publication);
+      briefsRoutes(api, services.briefs);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'task_closed',
   'file_too_large',
   'file_type_forbidden',
+  'pdf_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,6 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   task_closed: 409,
   file_too_large: 413,
   file_type_forbidden: 415,
+  pdf_unavailable: 503,
   internal: 500,
 };
 

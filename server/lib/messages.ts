@@ -164,6 +164,11 @@ const M: Messages = {
     en: 'This type of file is not allowed. Accepted: {allowed}.',
     ar: 'نوع الملف غير مسموح. المقبول: {allowed}.',
   },
+  pdf_unavailable: {
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; hãy tải bản DOCX hoặc XLSX.',
+    en: 'LibreOffice is not installed on the server, so no PDF can be made; download the DOCX or XLSX.',
+    ar: 'لم يُثبَّت LibreOffice على الخادم، لذا لا يمكن إنشاء ملف PDF؛ نزّل ملف DOCX أو XLSX.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',

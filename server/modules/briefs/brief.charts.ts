@@ -1,0 +1,100 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { TASK_STATES } from '../../../shared/task-state.js';
+import type { BriefData } from './brief.data.js';
+import type { BriefLabels } from './brief.labels.js';
+
+const COLORS = {
+  done_on_time: '#389e0d',
+  done_late: '#d48806',
+  overdue: '#cf1322',
+  in_progress: '#1677ff',
+  not_started: '#8c8c8c',
+} as const;
+
+/** A chart drawn on the server (ECharts' SVG renderer) and rasterised to PNG for the documents. */
+function render(option: echarts.EChartsCoreOption, width: number, height: number): Buffer {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: 'Noto Sans, Noto Sans Arabic, sans-serif' },
+    ...option,
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width * 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans' },
+    background: '#ffffff',
+  })
+    .render()
+    .asPng();
+  return Buffer.from(png);
+}
+
+export type BriefChart = { title: string; png: Buffer; width: number; height: number };
+
+/** The brief's charts: tasks by state this week against last week, and the units most overdue. */
+export function briefCharts(d: BriefData, l: BriefLabels): BriefChart[] {
+  const now = d.cockpit.summary.byState;
+  const states = render(
+    {
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [l.cols.lastWeek, l.cols.now] },
+      xAxis: {
+        type: 'category',
+        data: TASK_STATES.map((s) => l.states[s]),
+        axisLabel: { interval: 0, fontSize: 11 },
+      },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          name: l.cols.lastWeek,
+          type: 'bar',
+          data: TASK_STATES.map((s) => d.lastWeek.byState[s]),
+          itemStyle: { color: '#bfbfbf' },
+          label: { show: true, position: 'top' },
+        },
+        {
+          name: l.cols.now,
+          type: 'bar',
+          data: TASK_STATES.map((s) => ({ value: now[s], itemStyle: { color: COLORS[s] } })),
+          label: { show: true, position: 'top' },
+        },
+      ],
+    },
+    640,
+    300,
+  );
+  const top = d.cockpit.summary.overdueByUnit.slice(0, 10).reverse();
+  const overdue = render(
+    {
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        data: top.map((u) => u.name),
+        axisLabel: { width: 220, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: top.map((u) => u.overdue),
+          itemStyle: { color: COLORS.overdue },
+          label: { show: true, position: 'right' },
+        },
+      ],
+    },
+    640,
+    Math.max(140, top.length * 28 + 24),
+  );
+  return [
+    { title: `${l.sections.headline.replace(/^[IVX]+\.\s*/, '')}`, png: states, width: 640, height: 300 },
+    {
+      title: l.sections.overdue.replace(/^[IVX]+\.\s*/, ''),
+      png: overdue,
+      width: 640,
+      height: Math.max(140, top.length * 28 + 24),
+    },
+  ];
+}

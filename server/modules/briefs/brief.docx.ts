@@ -1,0 +1,297 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { TASK_STATES } from '../../../shared/task-state.js';
+import type { BriefChart } from './brief.charts.js';
+import type { BriefData } from './brief.data.js';
+import { BRIEF_LABELS, type BriefLabels } from './brief.labels.js';
+
+// Vietnamese administrative documents (Decree 30/2020/NĐ-CP): A4, Times New Roman 13–14 pt,
+// margins top/bottom 20 mm, left 30 mm, right 20 mm. Sizes in twips (1 mm ≈ 56.7) and half-points.
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
+const FONT = 'Times New Roman';
+const BODY = 28; // 14 pt
+const SMALL = 24; // 12 pt (tables)
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+export function formatDay(iso: string, locale: string) {
+  const [y, m, d] = iso.split('-');
+  return locale === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}
+
+/** The weekly brief as an administrative document (DOCX), in the reader's language. */
+export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buffer> {
+  const l = BRIEF_LABELS[d.locale];
+  const rtl = d.locale === 'ar';
+  const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+    new TextRun({
+      text,
+      font: { ascii: FONT, hAnsi: FONT, cs: FONT },
+      size: o.size ?? BODY,
+      sizeComplexScript: o.size ?? BODY,
+      bold: o.bold,
+      boldComplexScript: o.bold,
+      italics: o.italics,
+      rightToLeft: rtl,
+    });
+  const para = (
+    children: ParagraphChild[] | string,
+    o: {
+      align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+      before?: number;
+      after?: number;
+      bold?: boolean;
+    } = {},
+  ) =>
+    new Paragraph({
+      children: typeof children === 'string' ? [run(children, { bold: o.bold })] : children,
+      alignment: o.align ?? (rtl ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED),
+      bidirectional: rtl,
+      spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 312 },
+    });
+  const heading = (text: string) =>
+    para([run(text, { bold: true })], {
+      before: 240,
+      after: 120,
+      align: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    });
+  const table = (header: string[], rows: (string | number | null)[][], widths?: number[]) => {
+    const total = A4.width - MARGIN.left - MARGIN.right;
+    const w = widths ?? header.map(() => Math.floor(total / header.length));
+    const cell = (v: string | number | null, i: number, bold = false) =>
+      new TableCell({
+        width: { size: w[i]!, type: WidthType.DXA },
+        children: [
+          new Paragraph({
+            bidirectional: rtl,
+            alignment:
+              typeof v === 'number' ? AlignmentType.RIGHT : rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            children: [run(v === null ? '—' : String(v), { size: SMALL, bold })],
+          }),
+        ],
+      });
+    return new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: w,
+      visuallyRightToLeft: rtl,
+      rows: [
+        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i)) })),
+      ],
+    });
+  };
+  const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
+  const c = d.cockpit;
+  const s = c.summary;
+  const [yyyy, mm, dd] = d.asOf.split('-');
+  const dateLine =
+    d.locale === 'vi'
+      ? `Hà Nội, ngày ${dd} tháng ${mm} năm ${yyyy}`
+      : d.locale === 'en'
+        ? `Hanoi, ${dd}/${mm}/${yyyy}`
+        : `هانوي، ${yyyy}/${mm}/${dd}`;
+  const moment = `${d.moment.toLocaleString('sv-SE', { timeZone: d.programme.timeZone }).slice(0, 16)} (${d.programme.timeZone})`;
+
+  const header = new Table({
+    width: { size: A4.width - MARGIN.left - MARGIN.right, type: WidthType.DXA },
+    columnWidths: [3800, 5271],
+    borders: NO_BORDERS,
+    visuallyRightToLeft: rtl,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            borders: NO_BORDERS,
+            width: { size: 3800, type: WidthType.DXA },
+            children: [
+              para([run(d.programme.name.toUpperCase(), { size: 26 })], {
+                align: AlignmentType.CENTER,
+                after: 0,
+              }),
+              para([run(l.signature, { bold: true, size: 26 })], { align: AlignmentType.CENTER, after: 120 }),
+              para([run(l.number, { size: 26 })], { align: AlignmentType.CENTER }),
+            ],
+          }),
+          new TableCell({
+            borders: NO_BORDERS,
+            width: { size: 5271, type: WidthType.DXA },
+            children: [
+              para([run(l.nation, { bold: true, size: 24 })], { align: AlignmentType.CENTER, after: 0 }),
+              para([run(l.motto, { bold: true })], { align: AlignmentType.CENTER, after: 120 }),
+              para([run(dateLine, { italics: true })], { align: AlignmentType.CENTER }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+
+  const body: (Paragraph | Table)[] = [
+    header,
+    para([run(l.title, { bold: true })], { align: AlignmentType.CENTER, before: 360, after: 0 }),
+    para(
+      [
+        run(
+          l.subtitle(d.period.key, formatDay(d.period.start, d.locale), formatDay(d.period.end, d.locale)),
+          { bold: true },
+        ),
+      ],
+      { align: AlignmentType.CENTER, after: 0 },
+    ),
+    para([run(l.asOf(moment), { italics: true })], { align: AlignmentType.CENTER, after: 240 }),
+
+    heading(l.sections.headline),
+    table(
+      [l.cols.state, l.cols.lastWeek, l.cols.now, l.cols.change],
+      [
+        ...TASK_STATES.map((st) => [
+          l.states[st],
+          d.lastWeek.byState[st],
+          s.byState[st],
+          signed(s.byState[st] - d.lastWeek.byState[st]),
+        ]),
+        [l.total, d.lastWeek.total, s.total, signed(s.total - d.lastWeek.total)],
+      ],
+    ),
+    para(' ', { after: 60 }),
+    table(
+      [l.cols.level, l.cols.overdue, l.total],
+      s.byLevel.map((x) => [l.levels[x.level] ?? x.level, x.byState.overdue, x.total]),
+    ),
+    para(
+      l.reportingRate(
+        pct(d.discipline.reportingRate),
+        d.discipline.received,
+        d.discipline.expected,
+        d.discipline.onTime,
+      ),
+      { before: 120 },
+    ),
+    ...charts.flatMap((ch) => [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: ch.png,
+            transformation: { width: ch.width * 0.9, height: ch.height * 0.9 },
+          }),
+        ],
+      }),
+      para([run(ch.title, { italics: true, size: SMALL })], { align: AlignmentType.CENTER }),
+    ]),
+
+    heading(l.sections.warningList),
+    ...(d.warningList
+      ? d.warningList.units.filter((u) => !u.removed).length
+        ? [
+            table(
+              [l.cols.unit, l.cols.reasons, l.cols.streak],
+              d.warningList.units
+                .filter((u) => !u.removed)
+                .map((u) => [
+                  u.unit.name,
+                  u.reasons.map((r) => `${r.count} ${l.reasons[r.code] ?? r.code}`).join('; '),
+                  u.streak,
+                ]),
+              [3600, 4071, 1400],
+            ),
+          ]
+        : [para(l.noList)]
+      : [para(l.notPublished)]),
+
+    heading(l.sections.overdue),
+    ...(d.overdueByUnit.length
+      ? d.overdueByUnit.flatMap((g) => [
+          para([run(`${g.unit.name} (${g.tasks.length})`, { bold: true })], { before: 120, after: 60 }),
+          table(
+            [l.cols.task, l.cols.deadline, l.cols.daysLate],
+            g.tasks.map((t) => [`${t.code} · ${t.title}`, formatDay(t.deadline, d.locale), t.daysLate]),
+            [5871, 1800, 1400],
+          ),
+        ])
+      : [para(l.none)]),
+
+    heading(l.sections.discipline),
+    table(
+      [l.cols.expected, l.cols.received, l.cols.onTime, l.cols.rate],
+      [[d.discipline.expected, d.discipline.received, d.discipline.onTime, pct(d.discipline.reportingRate)]],
+    ),
+    para(`${l.cols.late}: ${d.discipline.late.map((u) => u.name).join(', ') || l.none}`, { before: 120 }),
+    para(`${l.cols.missing}: ${d.discipline.missing.map((u) => u.name).join(', ') || l.none}`),
+
+    ...(c.kpis.length
+      ? [
+          heading(l.sections.kpis),
+          table(
+            [l.cols.indicator, l.cols.value, l.cols.target, l.cols.attainment, l.cols.status],
+            c.kpis.map((k) => [
+              k.name,
+              k.value,
+              k.target,
+              k.attainment === null ? null : Number(k.attainment.toFixed(0)),
+              k.status,
+            ]),
+            [3900, 1300, 1300, 1300, 1271],
+          ),
+        ]
+      : []),
+    ...(c.services
+      ? [
+          heading(l.sections.services),
+          table(
+            [l.cols.indicator, l.cols.numerator, l.cols.denominator, l.cols.value],
+            c.services.totals.map((i) => [i.code, i.numerator, i.denominator, i.value]),
+          ),
+        ]
+      : []),
+
+    heading(l.sections.adjustments),
+    ...(d.adjustments.length
+      ? [
+          table(
+            [l.cols.task, l.cols.unit, l.cols.kind, l.cols.decision, l.cols.decidedAt],
+            d.adjustments.map((a) => [a.task, a.unit, a.kind, a.status, formatDay(a.decidedAt, d.locale)]),
+            [3471, 2000, 1200, 1200, 1200],
+          ),
+        ]
+      : [para(l.none)]),
+
+    para([run(l.recipients, { italics: true, size: SMALL })], {
+      before: 480,
+      align: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    }),
+  ];
+
+  const doc = new Document({
+    creator: 'Steerboard',
+    title: `${l.title} ${d.period.key}`,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children: body }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+export type { BriefLabels };

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { briefListQuery, briefSchema, generateBriefBody } from '../../../shared/schemas/briefs.js';
+import { cockpitParams } from '../../../shared/schemas/cockpit.js';
+import { idParams } from '../../../shared/schemas/common.js';
+import { typed } from '../../lib/http.js';
+import { requireUser } from '../../plugins/auth.js';
+import type { BriefsService } from './briefs.service.js';
+
+export function briefsRoutes(app: FastifyInstance, briefs: BriefsService) {
+  const r = typed(app);
+  const tags = ['briefs'];
+  r.get(
+    '/briefs',
+    {
+      preHandler: requireUser,
+      schema: { tags, querystring: briefListQuery, response: { 200: z.array(briefSchema) } },
+    },
+    (req) => briefs.list(req.actor, req.query.programmeId),
+  );
+  r.post(
+    '/programmes/:programmeId/briefs',
+    {
+      preHandler: requireUser,
+      schema: { tags, params: cockpitParams, body: generateBriefBody, response: { 200: briefSchema } },
+    },
+    (req) => briefs.generate(req.actor, req.params.programmeId, req.body),
+  );
+  r.get(
+    '/briefs/:id/file',
+    { preHandler: requireUser, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const f = await briefs.download(req.actor, req.params.id);
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(f.content);
+    },
+  );
+}
