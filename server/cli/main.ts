@@ -4,6 +4,7 @@ import { registerSeed } from './seed.command.js';
 import { registerServe } from './serve.command.js';
 import { registerUser } from './user.command.js';
 import { registerWarnings } from './warnings.command.js';
+import { registerReport } from './report.command.js';
 
 const program = new Command('steerboard')
   .description('Steerboard: tasks, weekly reports and warning lists for steering committees')
@@ -14,6 +15,7 @@ registerMigrate(program);
 registerSeed(program);
 registerUser(program);
 registerWarnings(program);
+registerReport(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

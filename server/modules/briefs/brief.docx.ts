@@ -292,6 +292,7 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
   return Packer.toBuffer(doc);
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+// Wrapped in a left-to-right isolate, so that "+2" stays "+2" in an Arabic table.
+const signed = (n: number) => `\u2066${n > 0 ? `+${n}` : String(n)}\u2069`;
 
 export type { BriefLabels };

@@ -223,8 +223,10 @@ const ar: BriefLabels = {
   motto: 'الاستقلال - الحرية - السعادة',
   number: 'الرقم: ……/BC-BCĐ',
   title: 'التقرير الأسبوعي',
-  subtitle: (p, f, t) => `سير تنفيذ المهام، الفترة ${p} (من ${f} إلى ${t})`,
-  asOf: (m) => `الأرقام حتى ${m}`,
+  // Codes and dates kept left-to-right inside Arabic (Unicode isolates).
+  subtitle: (p, f, t) =>
+    `سير تنفيذ المهام، الفترة \u2066${p}\u2069 (من \u2066${f}\u2069 إلى \u2066${t}\u2069)`,
+  asOf: (m) => `الأرقام حتى \u2066${m}\u2069`,
   sections: {
     headline: 'أولاً: الأرقام الرئيسية',
     warningList: 'ثانياً: قائمة التحذير',
