@@ -15,6 +15,7 @@ const CockpitPage = lazy(() => import('../cockpit/CockpitPage'));
 const PublicIndexPage = lazy(() => import('../public/PublicIndexPage'));
 const PublicProgrammePage = lazy(() => import('../public/PublicProgrammePage'));
 const PublicationSettingsPage = lazy(() => import('../public/PublicationSettingsPage'));
+const BriefsPage = lazy(() => import('../briefs/BriefsPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
@@ -76,6 +77,7 @@ function Shell() {
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
+          <Route path="briefs" element={<BriefsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FundOutlined,
   GlobalOutlined,
   InboxOutlined,
@@ -49,22 +50,8 @@ export function AppLayout() {
 
   const base = `/p/${programmeId}`;
   const rest = location.pathname.slice(base.length + 1).split('/')[0] ?? '';
-  const section =
-    rest === 'reports'
-      ? 'inbox'
-      : [
-            'cockpit',
-            'tasks',
-            'units',
-            'inbox',
-            'discipline',
-            'warnings',
-            'requests',
-            'outbox',
-            'publication',
-          ].includes(rest)
-        ? rest
-        : 'overview';
+  // Each menu key is its route's first segment (the report form belongs to the inbox).
+  const section = rest === 'reports' ? 'inbox' : rest || 'overview';
   const today = clock.data?.today;
   const replaying = asOf !== undefined && asOf !== today;
 
@@ -148,6 +135,20 @@ export function AppLayout() {
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
+            ...(me.data?.roles.some(
+              (r) =>
+                r.role === 'admin' ||
+                (['steering', 'standing', 'inspector'].includes(r.role) &&
+                  (r.programmeId === null || r.programmeId === programmeId)),
+            )
+              ? [
+                  {
+                    key: 'briefs',
+                    icon: <FileTextOutlined />,
+                    label: <Link to={`${base}/briefs`}>{t('briefs.nav')}</Link>,
+                  },
+                ]
+              : []),
             ...(me.data?.roles.some(
               (r) =>
                 r.role === 'admin' ||
