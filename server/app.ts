@@ -42,6 +42,8 @@ import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.js';
+import { createEvaluationsService } from './modules/evaluations/evaluations.service.js';
 import { briefsRoutes } from './modules/briefs/briefs.routes.js';
 import { createBriefsService, type BriefsService } from './modules/briefs/briefs.service.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
@@ -137,6 +139,7 @@ export function createServices(
   }));
   return {
     briefs,
+    evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
     notifications,
     warnings,
     adjustments,
@@ -240,6 +243,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
       publicationRoutes(api, services.publication);
       briefsRoutes(api, services.briefs);
+      evaluationsRoutes(api, services.evaluations);
     },
     { prefix: '/api/v1' },
   );

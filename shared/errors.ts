@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'file_too_large',
   'file_type_forbidden',
   'pdf_unavailable',
+  'evaluation_frozen',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import { registerServe } from './serve.command.js';
 import { registerUser } from './user.command.js';
 import { registerWarnings } from './warnings.command.js';
 import { registerReport } from './report.command.js';
+import { registerEvaluate } from './evaluate.command.js';
 
 const program = new Command('steerboard')
   .description('Steerboard: tasks, weekly reports and warning lists for steering committees')
@@ -16,6 +17,7 @@ registerSeed(program);
 registerUser(program);
 registerWarnings(program);
 registerReport(program);
+registerEvaluate(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

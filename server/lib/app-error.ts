@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   file_too_large: 413,
   file_type_forbidden: 415,
   pdf_unavailable: 503,
+  evaluation_frozen: 409,
   internal: 500,
 };
 

@@ -164,6 +164,11 @@ const M: Messages = {
     en: 'This type of file is not allowed. Accepted: {allowed}.',
     ar: 'نوع الملف غير مسموح. المقبول: {allowed}.',
   },
+  evaluation_frozen: {
+    vi: 'Kết quả đánh giá năm {year} đã được phê duyệt và không thể thay đổi.',
+    en: 'The {year} evaluation has been approved and can no longer change.',
+    ar: 'تمت الموافقة على تقييم عام {year} ولا يمكن تغييره بعد الآن.',
+  },
   pdf_unavailable: {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; hãy tải bản DOCX hoặc XLSX.',
     en: 'LibreOffice is not installed on the server, so no PDF can be made; download the DOCX or XLSX.',

@@ -10,3 +10,4 @@ export * from './files.js';
 export * from './notifications.js';
 export * from './publications.js';
 export * from './briefs.js';
+export * from './evaluations.js';
