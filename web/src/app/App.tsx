@@ -16,6 +16,7 @@ const PublicIndexPage = lazy(() => import('../public/PublicIndexPage'));
 const PublicProgrammePage = lazy(() => import('../public/PublicProgrammePage'));
 const PublicationSettingsPage = lazy(() => import('../public/PublicationSettingsPage'));
 const BriefsPage = lazy(() => import('../briefs/BriefsPage'));
+const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
@@ -78,6 +79,7 @@ function Shell() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
+          <Route path="evaluation" element={<EvaluationPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -500,5 +500,35 @@ export const vi = {
     download: 'Tải về',
     empty: 'Chưa có báo cáo nào.',
   },
+  evaluation: {
+    nav: 'Đánh giá cuối năm',
+    title: 'Đánh giá, xếp loại đơn vị năm {{year}}',
+    hint: 'Điểm tính từ dữ liệu: nhiệm vụ đến hạn hoàn thành đúng hạn, báo cáo đúng hạn, mức đạt kết quả then chốt.',
+    year: 'Năm',
+    draft: 'Dự thảo (tính lại theo dữ liệu)',
+    approved: 'Đã phê duyệt ngày {{date}} ({{by}}) — không thay đổi',
+    approve: 'Phê duyệt kết quả',
+    confirm: 'Sau khi phê duyệt, kết quả được giữ nguyên. Tiếp tục?',
+    export: 'Xuất Excel',
+    rank: 'Hạng',
+    unit: 'Đơn vị',
+    leader: 'Thủ trưởng',
+    score: 'Điểm',
+    grade: 'Xếp loại',
+    capped: 'Hạ do giới hạn tỷ lệ xuất sắc',
+    rules:
+      'Tiêu chí: {{list}} · Ngưỡng: xuất sắc ≥ {{e}}, tốt ≥ {{g}}, hoàn thành ≥ {{c}} · Tối đa {{cap}}% xuất sắc',
+    grades: {
+      excellent: 'Hoàn thành xuất sắc',
+      good: 'Hoàn thành tốt',
+      complete: 'Hoàn thành',
+      not_complete: 'Không hoàn thành',
+    },
+    criteria: {
+      tasks_on_time: 'Nhiệm vụ đúng hạn',
+      reporting_on_time: 'Báo cáo đúng hạn',
+      kpi_attainment: 'Mức đạt chỉ tiêu',
+    },
+  },
 };
 export type Messages = typeof vi;

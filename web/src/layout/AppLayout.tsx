@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   SwapOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -146,6 +147,11 @@ export function AppLayout() {
                     key: 'briefs',
                     icon: <FileTextOutlined />,
                     label: <Link to={`${base}/briefs`}>{t('briefs.nav')}</Link>,
+                  },
+                  {
+                    key: 'evaluation',
+                    icon: <TrophyOutlined />,
+                    label: <Link to={`${base}/evaluation`}>{t('evaluation.nav')}</Link>,
                   },
                 ]
               : []),
