@@ -1,0 +1,54 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, shot } from './browser.js';
+import { AppPage } from './pages/app.page.js';
+
+/** The standing agency writes a period's brief on the screen and finds it in the archive. */
+describe('weekly brief and evaluation screens', () => {
+  const baseURL = inject('baseURL');
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let app: AppPage;
+  let hanoi: number;
+
+  beforeAll(async () => {
+    browser = await launch();
+    ctx = await browser.newContext({
+      viewport: { width: 1300, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    app = new AppPage(await ctx.newPage(), baseURL);
+    await app.signIn('standing@hanoi.steerboard.vn');
+    const programmes = await app.page.evaluate(() => fetch('/api/v1/programmes').then((r) => r.json()));
+    hanoi = (programmes as { id: number; code: string }[]).find((p) => p.code === 'HN-NQ57')!.id;
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await browser?.close();
+  });
+
+  it('writes the DOCX brief of the latest published period and downloads it', async () => {
+    await app.goto(`/p/${hanoi}/briefs`);
+    await app.page.getByTestId('brief-generate').click();
+    await app.page.getByText(/\.docx trong \d+ ms/).waitFor({ timeout: 60_000 });
+    const row = app.page.getByTestId('brief-archive').locator('tr', { hasText: '-vi.docx' }).first();
+    await row.waitFor();
+    const [file] = await Promise.all([
+      app.page.waitForEvent('download'),
+      row.getByTestId('brief-download').click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^HN-NQ57-\d{4}-W\d{2}-vi\.docx$/);
+    await shot(app.page, 'briefs-vi');
+  });
+
+  it('shows the year’s evaluation, in Arabic too', async () => {
+    await app.goto(`/p/${hanoi}/evaluation`);
+    await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(5);
+    await app.switchLanguage('ar');
+    await app.page.getByText('تقييم الوحدات').waitFor();
+    await shot(app.page, 'evaluation-ar');
+    await app.switchLanguage('vi');
+  });
+});
