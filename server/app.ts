@@ -42,6 +42,8 @@ import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
+import { createInspectionService } from './modules/inspection/inspection.service.js';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.js';
 import { createEvaluationsService } from './modules/evaluations/evaluations.service.js';
 import { briefsRoutes } from './modules/briefs/briefs.routes.js';
@@ -140,6 +142,7 @@ export function createServices(
   return {
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
+    inspection: createInspectionService({ db, programmes, discipline }),
     notifications,
     warnings,
     adjustments,
@@ -244,6 +247,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       publicationRoutes(api, services.publication);
       briefsRoutes(api, services.briefs);
       evaluationsRoutes(api, services.evaluations);
+      inspectionRoutes(api, services.inspection);
     },
     { prefix: '/api/v1' },
   );
