@@ -17,6 +17,7 @@ const PublicProgrammePage = lazy(() => import('../public/PublicProgrammePage'));
 const PublicationSettingsPage = lazy(() => import('../public/PublicationSettingsPage'));
 const BriefsPage = lazy(() => import('../briefs/BriefsPage'));
 const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage'));
+const InspectionPage = lazy(() => import('../inspection/InspectionPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
@@ -80,6 +81,7 @@ function Shell() {
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />
+          <Route path="inspection" element={<InspectionPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -9,6 +9,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
   SwapOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -152,6 +153,11 @@ export function AppLayout() {
                     key: 'evaluation',
                     icon: <TrophyOutlined />,
                     label: <Link to={`${base}/evaluation`}>{t('evaluation.nav')}</Link>,
+                  },
+                  {
+                    key: 'inspection',
+                    icon: <SafetyCertificateOutlined />,
+                    label: <Link to={withAsOf(`${base}/inspection`, asOf)}>{t('inspection.nav')}</Link>,
                   },
                 ]
               : []),
