@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { programmes } from './programmes.js';
 
 /**
@@ -46,4 +46,19 @@ export const taskOverdueByUnit = pgTable(
     total: integer('total').notNull(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.asOf, t.leadUnitId, t.groupId, t.kind] })],
+);
+
+/**
+ * Which units' tasks changed in each move of a programme's tasks_version (unit null: any unit,
+ * for bulk writes and deleted tasks), written by the same statement triggers (migration 0009):
+ * a reader holding what it computed at an older version recomputes only those units.
+ */
+export const taskUnitChanges = pgTable(
+  'task_unit_changes',
+  {
+    programmeId: integer('programme_id').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    unitId: integer('unit_id'),
+  },
+  (t) => [index('task_unit_changes_idx').on(t.programmeId, t.version)],
 );

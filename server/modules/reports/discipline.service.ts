@@ -25,15 +25,20 @@ export function judgeBits(expected: boolean, sent: boolean, onTime: boolean, due
   return now < dueAt ? 'pending' : 'missing';
 }
 
+/** Beyond this many changed units, reading every task again is as quick. */
+const PATCH_UNITS = 500;
+
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 100 : null);
 
 export function createDisciplineService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
   const repo = createDisciplineRepo(deps.db);
 
   /**
-   * Who was expected when depends only on the tasks: kept per programme and range, and dropped
-   * as soon as the programme's tasks_version moves (every write to its tasks or coordinators
-   * moves it, in the database, so several servers agree). Reports are always read afresh.
+   * Who was expected when depends only on the tasks: kept per programme and range, at the
+   * programme's tasks_version (every write to its tasks or coordinators moves it, in the
+   * database, so several servers agree). When it has moved, only the units the triggers recorded
+   * for the versions since (task_unit_changes, decision 9) are recomputed, by index; after a bulk
+   * write or with too many units, all of it. Reports are always read afresh.
    */
   const cache = new Map<string, { version: number; masks: UnitMask[] }>();
   async function expectedMasks(programmeId: number, periods: Period[]): Promise<UnitMask[]> {
@@ -41,7 +46,17 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
     const version = await repo.tasksVersion(programmeId);
     const hit = cache.get(key);
     if (hit && hit.version === version) return hit.masks;
-    const masks = await repo.expectedMasks(programmeId, periods);
+    const changed =
+      hit && hit.version < version ? await repo.changedUnits(programmeId, hit.version, version) : null;
+    let masks: UnitMask[];
+    if (hit && changed && changed.length <= PATCH_UNITS) {
+      const again = new Set(changed);
+      masks = [
+        ...hit.masks.filter((m) => !again.has(m.unit_id)),
+        ...(await repo.expectedMasks(programmeId, periods, changed)),
+      ];
+    } else masks = await repo.expectedMasks(programmeId, periods);
+    cache.delete(key);
     if (cache.size >= 32) cache.delete(cache.keys().next().value!);
     cache.set(key, { version, masks });
     return masks;
