@@ -6,7 +6,7 @@ CREATE TABLE "task_overdue_by_unit" (
 	"kind" text NOT NULL,
 	"overdue" integer NOT NULL,
 	"total" integer NOT NULL,
-	CONSTRAINT "task_overdue_by_unit_programme_id_as_of_lead_unit_id_group_id_kind_pk" PRIMARY KEY("programme_id","as_of","lead_unit_id","group_id","kind")
+	CONSTRAINT "task_overdue_by_unit_programme_id_as_of_group_id_kind_lead_unit_id_pk" PRIMARY KEY("programme_id","as_of","group_id","kind","lead_unit_id")
 );
 --> statement-breakpoint
 CREATE TABLE "task_rollup_dates" (
@@ -70,7 +70,9 @@ BEGIN
   INSERT INTO task_overdue_by_unit AS s (programme_id, as_of, lead_unit_id, group_id, kind, overdue, total)
   SELECT programme_id, as_of, lead_unit_id, group_id, kind,
          coalesce(sum(sign) FILTER (WHERE state = 'overdue'), 0)::integer, sum(sign)::integer
-    FROM delta GROUP BY 1, 2, 3, 4, 5
+    FROM (SELECT programme_id, as_of, lead_unit_id, group_id, kind, state, sign FROM delta
+          UNION ALL SELECT programme_id, as_of, lead_unit_id, -1, '', state, sign FROM delta) a
+   GROUP BY 1, 2, 3, 4, 5
   HAVING coalesce(sum(sign) FILTER (WHERE state = 'overdue'), 0) <> 0 OR sum(sign) <> 0
   ON CONFLICT (programme_id, as_of, lead_unit_id, group_id, kind)
     DO UPDATE SET overdue = s.overdue + excluded.overdue, total = s.total + excluded.total;
@@ -154,7 +156,9 @@ BEGIN
   INSERT INTO task_overdue_by_unit AS s (programme_id, as_of, lead_unit_id, group_id, kind, overdue, total)
   SELECT programme_id, as_of, lead_unit_id, group_id, kind,
          coalesce(sum(sign) FILTER (WHERE state = 'overdue'), 0)::integer, sum(sign)::integer
-    FROM delta GROUP BY 1, 2, 3, 4, 5
+    FROM (SELECT programme_id, as_of, lead_unit_id, group_id, kind, state, sign FROM delta
+          UNION ALL SELECT programme_id, as_of, lead_unit_id, -1, '', state, sign FROM delta) a
+   GROUP BY 1, 2, 3, 4, 5
   HAVING coalesce(sum(sign) FILTER (WHERE state = 'overdue'), 0) <> 0 OR sum(sign) <> 0
   ON CONFLICT (programme_id, as_of, lead_unit_id, group_id, kind)
     DO UPDATE SET overdue = s.overdue + excluded.overdue, total = s.total + excluded.total;

@@ -33,7 +33,10 @@ export const taskStateCounts = pgTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.asOf, t.assignedLevel, t.groupId, t.kind, t.state] })],
 );
 
-/** Tasks led by a unit, and how many of them are overdue as of a date, by group (0 = none) and kind. */
+/**
+ * Tasks led by a unit, and how many of them are overdue as of a date, by group (0 = none) and kind,
+ * and over all groups and kinds (group -1, kind ''): the unfiltered summary reads those alone.
+ */
 export const taskOverdueByUnit = pgTable(
   'task_overdue_by_unit',
   {
@@ -45,7 +48,7 @@ export const taskOverdueByUnit = pgTable(
     overdue: integer('overdue').notNull(),
     total: integer('total').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.programmeId, t.asOf, t.leadUnitId, t.groupId, t.kind] })],
+  (t) => [primaryKey({ columns: [t.programmeId, t.asOf, t.groupId, t.kind, t.leadUnitId] })],
 );
 
 /**

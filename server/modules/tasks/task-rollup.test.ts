@@ -68,11 +68,13 @@ describe('task rollups equal the direct query', () => {
       counts: sortBy(await repo.stateCounts(asOf, scope, f)),
     });
     if (!f.level)
-      expect({ asOf, f, units: await repo.rollupOverdueByUnit(asOf, f, 100) }).toEqual({
-        asOf,
-        f,
-        units: await repo.overdueByUnit(asOf, scope, f, 100),
-      });
+      for (const limit of [1, 2, 100])
+        expect({ asOf, f, limit, units: await repo.rollupOverdueByUnit(asOf, f, limit) }).toEqual({
+          asOf,
+          f,
+          limit,
+          units: await repo.overdueByUnit(asOf, scope, f, limit),
+        });
     for (const states of [
       undefined,
       ['overdue' as const],

@@ -172,6 +172,10 @@ export function createTasksRepo(db: Db) {
         select ${programmeId}, ${asOf}::date, x.lead_unit_id, coalesce(x.group_id, 0), x.kind,
                count(*) filter (where x.state = 'overdue')::int, count(*)::int
           from ${all} group by x.lead_unit_id, x.group_id, x.kind`);
+      await db.execute(sql`insert into task_overdue_by_unit (programme_id, as_of, lead_unit_id, group_id, kind, overdue, total)
+        select programme_id, as_of, lead_unit_id, -1, '', sum(overdue)::int, sum(total)::int
+          from task_overdue_by_unit where programme_id = ${programmeId} and as_of = ${asOf}::date
+         group by programme_id, as_of, lead_unit_id`);
       const stale = sql`(select as_of from task_rollup_dates where programme_id = ${programmeId}
         order by built_at desc, as_of desc offset ${ROLLUP_DATES})`;
       await db.execute(
@@ -198,13 +202,25 @@ export function createTasksRepo(db: Db) {
       return r?.n ?? 0;
     },
 
-    /** overdueByUnit from the rollup (only for filters that rollupFits accepts, without a level). */
-    rollupOverdueByUnit: (asOf: string, f: TaskFilters, limit: number) =>
-      rows<OverdueByUnitRow>(sql`select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, c.overdue, c.total
-        from (select lead_unit_id, sum(overdue)::int as overdue, sum(total)::int as total
-                from task_overdue_by_unit where ${rollupWhere(asOf, f)} group by lead_unit_id) c
-        join units u on u.id = c.lead_unit_id
-        where c.overdue > 0 order by c.overdue desc, u.code limit ${limit}`),
+    /**
+     * overdueByUnit from the rollup (only for filters that rollupFits accepts, without a level).
+     * Without a group or kind, the rows over all of them (group -1) are the answer; only the units
+     * with at least as many overdue tasks as the limit-th are joined to their names.
+     */
+    rollupOverdueByUnit: (asOf: string, f: TaskFilters, limit: number) => {
+      const where =
+        f.groupId?.length || f.kind
+          ? sql`${rollupWhere(asOf, f)} and group_id >= 0`
+          : sql`${rollupWhere(asOf, f)} and group_id = -1 and kind = ''`;
+      return rows<OverdueByUnitRow>(sql`with c as (
+          select lead_unit_id, sum(overdue)::int as overdue, sum(total)::int as total
+            from task_overdue_by_unit where ${where} group by lead_unit_id having sum(overdue) > 0),
+        top as (select * from c where c.overdue >= coalesce(
+          (select overdue from c order by overdue desc offset ${limit - 1} limit 1), 0))
+        select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, top.overdue, top.total
+          from top join units u on u.id = top.lead_unit_id
+         order by top.overdue desc, u.code limit ${limit}`);
+    },
 
     /** Per unit of `unitIds`: tasks led by its subtree (counts per lead unit first, then rolled up by path). */
     countsForUnits: (asOf: string, scope: TaskScope, f: TaskFilters, unitIds: number[]) =>
