@@ -215,6 +215,30 @@ async function timed(
   return { samples, last };
 }
 
+/** As timed(), but `prepare` (a write that sets the scene) runs before each call, untimed. */
+async function timedAfter(
+  prepare: (i: number) => Promise<unknown>,
+  fn: (i: number) => Promise<unknown>,
+  o: { n: number; warmup: number; budgetMs: number },
+): Promise<{ samples: number[]; last: unknown }> {
+  let i = 0;
+  const started = performance.now();
+  let last: unknown;
+  const samples: number[] = [];
+  for (; i < o.warmup; i++) {
+    await prepare(i);
+    last = await fn(i);
+  }
+  for (; i < o.warmup + o.n; i++) {
+    await prepare(i);
+    const t0 = performance.now();
+    last = await fn(i);
+    samples.push(performance.now() - t0);
+    if (samples.length >= 10 && performance.now() - started > o.budgetMs) break;
+  }
+  return { samples, last };
+}
+
 function row(
   scenario: string,
   samples: number[],
@@ -304,7 +328,7 @@ async function runPlan(plan: Plan, o: ReturnType<typeof parseArgs>) {
         signIn(base, gen.users.officer, gen.password),
       ]);
       const anon = client(base);
-      const rows = await scenarios(plan, gen, { admin, steering, officer, anon }, o);
+      const rows = await scenarios(plan, gen, { admin, steering, officer, anon }, o, database);
       rows.push(...(await cycleScenarios(plan, gen, reports.periods, steering, o, database)));
       printTable(plan, gen, rows, plan.engine === 'postgres' ? o.pgSet : [], o.afterLoad);
     } finally {
@@ -320,6 +344,7 @@ async function scenarios(
   gen: Generated,
   c: { admin: Client; steering: Client; officer: Client; anon: Client },
   o: ReturnType<typeof parseArgs>,
+  database: Database,
 ): Promise<Row[]> {
   const pid = gen.programmeId;
   const target =
@@ -345,6 +370,45 @@ async function scenarios(
       summary.samples,
       target,
       `${fmt(s.total)} tasks, ${fmt(s.byState.overdue ?? 0)} overdue, ${s.overdueByUnit.length} units listed`,
+    ),
+  );
+
+  // The first summary of a date fills the rollups (decision 8); later ones, and every count, read them.
+  const forget = () =>
+    database.db.execute(sql`with d as (delete from task_rollup_dates where programme_id = ${pid}),
+      c as (delete from task_state_counts where programme_id = ${pid})
+      delete from task_overdue_by_unit where programme_id = ${pid}`);
+  const first = await timedAfter(forget, () => c.steering.get(summaryUrl), {
+    n: Math.min(o.n, 10),
+    warmup: 1,
+    budgetMs,
+  });
+  step(
+    row(
+      'summary, first read of a date (fills the rollups; once per date)',
+      first.samples,
+      null,
+      `${fmt((first.last as Summary).total)} tasks`,
+    ),
+  );
+  // What keeping the rollups costs a write: a task completed and reopened (triggers of both rollups).
+  const someTask = gen.taskIds.min + Math.floor((gen.taskIds.max - gen.taskIds.min) / 2);
+  const original = (await database.db.execute(sql`select completed_on from tasks where id = ${someTask}`))
+    .rows[0] as { completed_on: string | null };
+  const write = await run((i) =>
+    database.db.execute(
+      sql`update tasks set completed_on = ${i % 2 === 0 ? gen.today : null}::date where id = ${someTask}`,
+    ),
+  );
+  await database.db.execute(
+    sql`update tasks set completed_on = ${original.completed_on}::date where id = ${someTask}`,
+  );
+  step(
+    row(
+      'a task completed / reopened (SQL update; rollups and tasks_version kept by triggers)',
+      write.samples,
+      null,
+      `task ${fmt(someTask)}, rollups kept for 1 date`,
     ),
   );
 
@@ -394,12 +458,14 @@ async function scenarios(
     ),
   );
 
-  // /health while the summary runs in a loop: the event loop must stay free during a heavy query.
+  // /health while a heavy query runs in a loop: the event loop must stay free meanwhile. The
+  // summary reads the rollups now; a folded search over the whole programme reads every task.
+  const heavyUrl = `/api/v1/tasks?programmeId=${pid}&q=${q}&limit=100`;
   let stop = false;
   let heavy = 0;
   const loop = (async () => {
     while (!stop) {
-      await c.steering.get(summaryUrl);
+      await c.steering.get(heavyUrl);
       heavy++;
     }
   })();
@@ -415,10 +481,10 @@ async function scenarios(
   await loop;
   step(
     row(
-      '/health, 200 sequential, while the summary runs in a loop',
+      '/health, 200 sequential, while a whole-programme search runs in a loop',
       health,
       50,
-      `${heavy} summaries meanwhile`,
+      `${heavy} searches meanwhile`,
       'p99',
     ),
   );
@@ -478,19 +544,46 @@ async function cycleScenarios(
       `${fmt(d.units.length)} units, ${fmt(d.totals.expected)} expected, rate ${d.totals.reportingRate}%`,
     ),
   );
-  // Cold: as if a task had just changed (the cache of who was expected is keyed on tasks_version).
-  const cold = await run(async () => {
-    await database.db.execute(
-      sql`update programmes set tasks_version = tasks_version + 1 where id = ${gen.programmeId}`,
-    );
-    return steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${from}&to=${period}`);
-  });
+  // Cold: right after a task really changed (its start moves by a week, back and forth; untimed):
+  // the kept "who was expected" is brought up to date for its lead and coordinating units.
+  const movedTask = gen.taskIds.min + Math.floor((gen.taskIds.max - gen.taskIds.min) / 3);
+  const started = (await database.db.execute(sql`select start_date from tasks where id = ${movedTask}`))
+    .rows[0] as { start_date: string | null };
+  const cold = await timedAfter(
+    (i) =>
+      database.db.execute(
+        sql`update tasks set start_date = coalesce(start_date, ${gen.today}::date) + ${i % 2 === 0 ? -7 : 7}::int
+             where id = ${movedTask}`,
+      ),
+    () => steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${from}&to=${period}`),
+    { n: o.n, warmup: o.warmup, budgetMs: 60_000 },
+  );
   step(
     row(
       `discipline table ${from}…${period}, right after a task changed (cold)`,
       cold.samples,
+      national ? 300 : null,
+      `the first reading after task ${fmt(movedTask)}'s start moved`,
+    ),
+  );
+  await database.db.execute(
+    sql`update tasks set start_date = ${started.start_date}::date where id = ${movedTask}`,
+  );
+  // After a write that names no units (a deleted task, a bulk load): everything is read again.
+  const full = await timedAfter(
+    () =>
+      database.db.execute(
+        sql`update programmes set tasks_version = tasks_version + 1 where id = ${gen.programmeId}`,
+      ),
+    () => steering.get(`/api/v1/discipline?programmeId=${gen.programmeId}&from=${from}&to=${period}`),
+    { n: o.n, warmup: o.warmup, budgetMs: 60_000 },
+  );
+  step(
+    row(
+      `discipline table ${from}…${period}, after a change of unknown units (all read again)`,
+      full.samples,
       null,
-      'the first reading after any change of start, completion, cancellation or lead unit',
+      'as after a deleted task or a bulk write',
     ),
   );
   const one = await run(() =>

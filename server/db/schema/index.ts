@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './publications.js';
 export * from './briefs.js';
 export * from './evaluations.js';
+export * from './rollups.js';

@@ -65,7 +65,8 @@ export const tasks = pgTable(
   (t) => [
     uniqueIndex('tasks_code_uq').on(t.programmeId, t.code),
     index('tasks_programme_deadline_idx').on(t.programmeId, t.deadline, t.id),
-    index('tasks_lead_unit_idx').on(t.leadUnitId),
+    // With the id: the lead side of a unit-subtree filter is read from the index alone.
+    index('tasks_lead_unit_idx').on(t.leadUnitId, t.id),
     index('tasks_programme_level_idx').on(t.programmeId, t.assignedLevel),
     index('tasks_group_idx').on(t.groupId),
     index('tasks_directive_idx').on(t.directiveId),

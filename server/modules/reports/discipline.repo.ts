@@ -145,19 +145,32 @@ export function createDisciplineRepo(db: Db) {
      * Per unit (with its tree path, for scoping by the caller), the periods it was expected to
      * report: one bit mask. Depends only on the tasks, so callers may cache it by tasksVersion.
      */
-    async expectedMasks(programmeId: number, periods: { start: string; end: string }[]): Promise<UnitMask[]> {
-      if (!periods.length) return [];
+    async expectedMasks(
+      programmeId: number,
+      periods: { start: string; end: string }[],
+      /** Only these units (their led and coordinated tasks, by index): to bring a kept result up to date. */
+      onlyUnits?: number[],
+    ): Promise<UnitMask[]> {
+      if (!periods.length || onlyUnits?.length === 0) return [];
       if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
       const { open, bits } = taskBits(periods);
+      const ids =
+        onlyUnits &&
+        sql`array[${sql.join(
+          onlyUnits.map((id) => sql`${id}::int`),
+          sql`, `,
+        )}]`;
+      const leads = ids ? sql`and t.lead_unit_id = any(${ids})` : sql``;
+      const coordinators = ids ? sql`and c.unit_id = any(${ids})` : sql``;
       return (
         await db.execute(sql`
           with expected as (
             select unit_id, bit_or(mask) as mask from (
               select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
-               where t.programme_id = ${programmeId} and ${open}
+               where t.programme_id = ${programmeId} and ${open} ${leads}
               union all
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
-               where t.programme_id = ${programmeId} and ${open}) m
+               where t.programme_id = ${programmeId} and ${open} ${coordinators}) m
              group by unit_id)
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path, e.mask::text as mask
             from expected e join units u on u.id = e.unit_id
@@ -199,6 +212,20 @@ export function createDisciplineRepo(db: Db) {
             { tasks_version: string | number } | undefined
         )?.tasks_version ?? 0,
       ),
+
+    /**
+     * The units whose tasks changed after version `since` up to `upTo` (task_unit_changes), or
+     * null when any unit may have (a bulk write, a deleted task, or the record does not reach back).
+     */
+    async changedUnits(programmeId: number, since: number, upTo: number): Promise<number[] | null> {
+      const [r] = (
+        await db.execute(sql`select count(distinct version)::int as versions, bool_or(unit_id is null) as any_unit,
+            coalesce(array_agg(distinct unit_id) filter (where unit_id is not null), '{}') as units
+          from task_unit_changes where programme_id = ${programmeId} and version > ${since} and version <= ${upTo}`)
+      ).rows as { versions: number; any_unit: boolean | null; units: number[] }[];
+      if (!r || r.versions !== upTo - since || r.any_unit) return null;
+      return r.units;
+    },
 
     unitPath: async (id: number) =>
       ((await db.execute(sql`select path from units where id = ${id}`)).rows as { path: string }[])[0]?.path,

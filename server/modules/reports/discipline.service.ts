@@ -7,7 +7,7 @@ import type { Discipline } from '../../../shared/schemas/reports.js';
 import type { Actor } from '../auth/actor.js';
 import { disciplineScope } from '../auth/policy.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
-import { createDisciplineRepo, type UnitMask } from './discipline.repo.js';
+import { createDisciplineRepo, type UnitMask, type UnitSent } from './discipline.repo.js';
 
 export type Cell = Discipline['units'][number]['cells'][number];
 
@@ -25,15 +25,31 @@ export function judgeBits(expected: boolean, sent: boolean, onTime: boolean, due
   return now < dueAt ? 'pending' : 'missing';
 }
 
+/**
+ * Bit i of a mask (a bigint as decimal text) for i < n: one BigInt and one string per mask, not
+ * a BigInt shift per cell (3,773 units × 12 weeks × 3 masks spent ~100 ms in shifts and GC).
+ */
+export function bitsOf(mask: string, n: number): boolean[] {
+  const b = mask === '0' ? '' : BigInt(mask).toString(2);
+  const out = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) out[i] = b.charCodeAt(b.length - 1 - i) === 49;
+  return out;
+}
+
+/** Beyond this many changed units, reading every task again is as quick. */
+const PATCH_UNITS = 500;
+
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 100 : null);
 
 export function createDisciplineService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
   const repo = createDisciplineRepo(deps.db);
 
   /**
-   * Who was expected when depends only on the tasks: kept per programme and range, and dropped
-   * as soon as the programme's tasks_version moves (every write to its tasks or coordinators
-   * moves it, in the database, so several servers agree). Reports are always read afresh.
+   * Who was expected when depends only on the tasks: kept per programme and range, at the
+   * programme's tasks_version (every write to its tasks or coordinators moves it, in the
+   * database, so several servers agree). When it has moved, only the units the triggers recorded
+   * for the versions since (task_unit_changes, decision 9) are recomputed, by index; after a bulk
+   * write or with too many units, all of it. Reports are always read afresh.
    */
   const cache = new Map<string, { version: number; masks: UnitMask[] }>();
   async function expectedMasks(programmeId: number, periods: Period[]): Promise<UnitMask[]> {
@@ -41,7 +57,17 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
     const version = await repo.tasksVersion(programmeId);
     const hit = cache.get(key);
     if (hit && hit.version === version) return hit.masks;
-    const masks = await repo.expectedMasks(programmeId, periods);
+    const changed =
+      hit && hit.version < version ? await repo.changedUnits(programmeId, hit.version, version) : null;
+    let masks: UnitMask[];
+    if (hit && changed && changed.length <= PATCH_UNITS) {
+      const again = new Set(changed);
+      masks = [
+        ...hit.masks.filter((m) => !again.has(m.unit_id)),
+        ...(await repo.expectedMasks(programmeId, periods, changed)),
+      ];
+    } else masks = await repo.expectedMasks(programmeId, periods);
+    cache.delete(key);
     if (cache.size >= 32) cache.delete(cache.keys().next().value!);
     cache.set(key, { version, masks });
     return masks;
@@ -80,17 +106,43 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
         ),
       ]);
       const inScope = (u: { path: string }) => paths === null || paths.some((x) => u.path.startsWith(x));
-      const units = new Map(
-        expected.filter(inScope).map((u) => [u.unit_id, { ...u, sent: '0', on_time: '0' }]),
-      );
-      for (const s of sent.filter(inScope))
-        units.set(s.unit_id, { ...s, mask: units.get(s.unit_id)?.mask ?? '0' });
-      const masks = [...units.values()]
-        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-        .map((u) => ({ ...u, expected: u.mask }));
+      // Plain objects built field by field: spreading 3,773 driver rows twice showed in profiles.
+      const units = new Map<number, Omit<UnitMask & UnitSent, 'path'>>();
+      for (const u of expected)
+        if (inScope(u))
+          units.set(u.unit_id, {
+            unit_id: u.unit_id,
+            code: u.code,
+            name_vi: u.name_vi,
+            name_en: u.name_en,
+            name_ar: u.name_ar,
+            mask: u.mask,
+            sent: '0',
+            on_time: '0',
+          });
+      for (const s of sent) {
+        if (!inScope(s)) continue;
+        const u = units.get(s.unit_id);
+        if (u) {
+          u.sent = s.sent;
+          u.on_time = s.on_time;
+        } else
+          units.set(s.unit_id, {
+            unit_id: s.unit_id,
+            code: s.code,
+            name_vi: s.name_vi,
+            name_en: s.name_en,
+            name_ar: s.name_ar,
+            mask: '0',
+            sent: s.sent,
+            on_time: s.on_time,
+          });
+      }
+      const masks = [...units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       const now = deps.clock.now();
+      const n = dues.length;
       const list: Discipline['units'] = masks.map((m) => {
-        const [expected, sent, onTime] = [BigInt(m.expected), BigInt(m.sent), BigInt(m.on_time)];
+        const [expected, sent, onTime] = [bitsOf(m.mask, n), bitsOf(m.sent, n), bitsOf(m.on_time, n)];
         const u: Discipline['units'][number] = {
           unitId: m.unit_id,
           code: m.code,
@@ -100,9 +152,8 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
           received: 0,
           onTime: 0,
         };
-        for (const [i, due] of dues.entries()) {
-          const bit = (x: bigint) => ((x >> BigInt(i)) & 1n) === 1n;
-          const cell = judgeBits(bit(expected), bit(sent), bit(onTime), due, now);
+        for (let i = 0; i < n; i++) {
+          const cell = judgeBits(expected[i]!, sent[i]!, onTime[i]!, dues[i]!, now);
           u.cells.push(cell);
           if (cell === 'pending' || cell === 'not_expected') continue;
           u.expected++;

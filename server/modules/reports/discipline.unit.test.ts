@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge, judgeBits } from './discipline.service.js';
+import { bitsOf, judge, judgeBits } from './discipline.service.js';
 
 const due = new Date('2025-11-14T10:00:00Z');
 const before = new Date('2025-11-14T09:00:00Z');
@@ -22,5 +22,12 @@ describe('judging a report against its due moment', () => {
           expect(judgeBits(expected, sent !== null, sent !== null && sent <= due, due, now)).toBe(
             judge(expected, sent, due, now),
           );
+  });
+  it('reads the bits of a mask as a shift would, up to bit 61', () => {
+    const masks = [0n, 1n, 2n, 5n, (1n << 61n) - 1n, 1n << 60n, (1n << 61n) + 12345n, 0b1010110n];
+    for (const m of masks)
+      expect(bitsOf(m.toString(), 62)).toEqual(
+        Array.from({ length: 62 }, (_, i) => ((m >> BigInt(i)) & 1n) === 1n),
+      );
   });
 });

@@ -37,9 +37,11 @@ export function filtersSql(f: TaskFilters): SQL {
   if (f.unitId) {
     const sub = sql`(select fu.id from units fu where fu.path like (select pu.path from units pu where pu.id = ${f.unitId}) || '%')`;
     const lead = sql`t.lead_unit_id in ${sub}`;
-    const coord = sql`t.id in (select fc.task_id from task_coordinators fc where fc.unit_id in ${sub})`;
-    const any = sql`t.id in (select lt.id from tasks lt where lt.lead_unit_id in ${sub}
-                             union select fc.task_id from task_coordinators fc where fc.unit_id in ${sub})`;
+    // `= any(array(…))`: the subtree's few thousand ids drive primary-key lookups. As a semi-join
+    // PostgreSQL scanned every task of the programme (and the folded search on each) instead.
+    const coord = sql`t.id = any(array(select fc.task_id from task_coordinators fc where fc.unit_id in ${sub}))`;
+    const any = sql`t.id = any(array(select lt.id from tasks lt where lt.lead_unit_id in ${sub}
+                             union select fc.task_id from task_coordinators fc where fc.unit_id in ${sub}))`;
     where.push(f.unitRole === 'lead' ? lead : f.unitRole === 'coordinate' ? coord : any);
   }
   return sql.join(where, sql` and `);

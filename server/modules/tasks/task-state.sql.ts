@@ -38,3 +38,22 @@ export function tasksAsOfFrom(asOf: string): SQL {
   return sql`tasks t left join ${changedAsOfSql(asOf)} dc on dc.task_id = t.id
     cross join lateral (select ${deadlineAsOfSql(asOf)} as deadline_asof) d`;
 }
+
+const OPEN_STATES = ['overdue', 'not_started', 'in_progress'];
+const DONE_STATES = ['done_on_time', 'done_late'];
+
+/**
+ * A condition on the task's own columns that every task in one of `states` as of `asOf` meets
+ * (so adding it changes no result), which indexes can use: not done by then, done by then, and
+ * for overdue the deadline passed (the current one, or the task's deadline changed after asOf).
+ */
+export function statePrefilterSql(asOf: string, states: readonly string[] | undefined): SQL {
+  if (!states?.length) return sql`true`;
+  const parts: SQL[] = [];
+  if (states.every((s) => OPEN_STATES.includes(s)))
+    parts.push(sql`(t.completed_on is null or t.completed_on > ${asOf}::date)`);
+  if (states.every((s) => DONE_STATES.includes(s))) parts.push(sql`t.completed_on <= ${asOf}::date`);
+  if (states.every((s) => s === 'overdue'))
+    parts.push(sql`(t.deadline < ${asOf}::date or t.deadline_effective_from > ${asOf}::date)`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}

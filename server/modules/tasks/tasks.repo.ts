@@ -17,7 +17,7 @@ import type { TaskState } from '../../../shared/task-state.js';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.js';
 import type { TaskScope } from '../auth/policy.js';
 import { filtersSql, scopeSql, type TaskFilters } from './task-filters.sql.js';
-import { tasksAsOfFrom, taskStateSql } from './task-state.sql.js';
+import { statePrefilterSql, tasksAsOfFrom, taskStateSql } from './task-state.sql.js';
 
 export type TaskListRow = {
   id: number;
@@ -42,14 +42,44 @@ export type TaskListRow = {
 };
 
 type StateCountRow = { assigned_level: string; group_id: number | null; state: TaskState; n: number };
+type OverdueByUnitRow = {
+  unit_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  name_ar: string | null;
+  overdue: number;
+  total: number;
+};
+
+/** How many dates per programme the rollups keep (each costs the task writes a few upserts). */
+export const ROLLUP_DATES = 8;
+
+/** Whether the rollups can answer for these filters: by programme, level, group and kind only. */
+export const rollupFits = (scope: TaskScope, f: TaskFilters) =>
+  scope.kind === 'programme' &&
+  !f.q?.trim() &&
+  !f.unitId &&
+  !f.directiveId &&
+  !f.deadlineFrom &&
+  !f.deadlineTo;
+
+/** The rollup rows of a date for the filters that rollupFits accepts (`level` only in task_state_counts). */
+function rollupWhere(asOf: string, f: TaskFilters): SQL {
+  const where: SQL[] = [sql`programme_id = ${f.programmeId}`, sql`as_of = ${asOf}::date`];
+  if (f.groupId?.length) where.push(sql`group_id in ${f.groupId}`);
+  if (f.level?.length) where.push(sql`assigned_level in ${f.level}`);
+  if (f.kind) where.push(sql`kind = ${f.kind}`);
+  return sql.join(where, sql` and `);
+}
 
 /** Tasks of a programme as of a date, with state, within the scope and filters: a subquery `x`. */
-function tasksAsOf(asOf: string, scope: TaskScope, f: TaskFilters): SQL {
+function tasksAsOf(asOf: string, scope: TaskScope, f: TaskFilters, states?: TaskState[]): SQL {
   return sql`(select t.id, t.programme_id, t.code, t.title, t.kind, t.assigned_level, t.group_id, t.directive_id,
       t.lead_unit_id, t.deadline, d.deadline_asof, t.progress, t.priority, t.completed_on,
       ${taskStateSql(asOf)} as state
     from ${tasksAsOfFrom(asOf)}
-    where ${filtersSql(f)} and ${scopeSql(scope)}) x`;
+    where ${filtersSql(f)} and ${scopeSql(scope)} and ${statePrefilterSql(asOf, states)}) x`;
 }
 
 const SORT_COLUMNS = { deadline: 'deadline', code: 'code', progress: 'progress', title: 'title' } as const;
@@ -87,7 +117,7 @@ export function createTasksRepo(db: Db) {
       // The page first, then its lead units: joined before the LIMIT, a misestimated row count
       // made PostgreSQL join units by nested loop over every candidate row.
       return rows<TaskListRow>(sql`select p.*, u.code as lead_code, u.name_vi as lead_name_vi, u.name_en as lead_name_en, u.name_ar as lead_name_ar
-        from (select x.* from ${tasksAsOf(asOf, scope, f)}
+        from (select x.* from ${tasksAsOf(asOf, scope, f, states)}
               where ${stateWhere(states)} and ${after} ${order} limit ${limit}) p
         join units u on u.id = p.lead_unit_id
         ${orderAndCursor(sort, undefined, 'p').order}`);
@@ -95,7 +125,7 @@ export function createTasksRepo(db: Db) {
 
     async count(asOf: string, scope: TaskScope, f: TaskFilters, states: TaskState[] | undefined) {
       const [r] = await rows<{ n: number }>(
-        sql`select count(*)::int as n from ${tasksAsOf(asOf, scope, f)} where ${stateWhere(states)}`,
+        sql`select count(*)::int as n from ${tasksAsOf(asOf, scope, f, states)} where ${stateWhere(states)}`,
       );
       return r?.n ?? 0;
     },
@@ -106,15 +136,7 @@ export function createTasksRepo(db: Db) {
         from ${tasksAsOf(asOf, scope, f)} group by 1, 2, 3`),
 
     overdueByUnit: (asOf: string, scope: TaskScope, f: TaskFilters, limit: number) =>
-      rows<{
-        unit_id: number;
-        code: string;
-        name_vi: string;
-        name_en: string | null;
-        name_ar: string | null;
-        overdue: number;
-        total: number;
-      }>(
+      rows<OverdueByUnitRow>(
         sql`select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, c.overdue, c.total
         from (select x.lead_unit_id, count(*) filter (where x.state = 'overdue')::int as overdue, count(*)::int as total
               from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id) c
@@ -133,6 +155,83 @@ export function createTasksRepo(db: Db) {
           sql` union all `,
         ),
       ),
+    /** Whether the rollups hold the counts of the programme as of this date. */
+    rollupHas: async (programmeId: number, asOf: string) =>
+      (
+        await rows<{ one: number }>(
+          sql`select 1 as one from task_rollup_dates where programme_id = ${programmeId} and as_of = ${asOf}::date`,
+        )
+      ).length > 0,
+
+    /**
+     * Fills both rollups for a date from the direct query, inside the caller's transaction. Writers
+     * are held off while it reads (SHARE lock: the triggers keep the date exact from the commit
+     * on); NOWAIT: when a writer is busy it fails at once and the caller reads directly instead.
+     * Keeps the ROLLUP_DATES most recently built dates of the programme.
+     */
+    async buildRollup(programmeId: number, asOf: string, scope: TaskScope) {
+      if (scope.kind !== 'programme') throw new Error('buildRollup: the whole programme only');
+      await db.execute(sql`lock table task_deadline_changes, tasks in share mode nowait`);
+      const added = await rows<{ one: number }>(sql`insert into task_rollup_dates (programme_id, as_of)
+        values (${programmeId}, ${asOf}::date) on conflict do nothing returning 1 as one`);
+      if (!added.length) return;
+      const all = tasksAsOf(asOf, scope, { programmeId, unitRole: 'any' });
+      await db.execute(sql`insert into task_state_counts (programme_id, as_of, assigned_level, group_id, kind, state, n)
+        select ${programmeId}, ${asOf}::date, x.assigned_level, coalesce(x.group_id, 0), x.kind, x.state, count(*)::int
+          from ${all} group by x.assigned_level, x.group_id, x.kind, x.state`);
+      await db.execute(sql`insert into task_overdue_by_unit (programme_id, as_of, lead_unit_id, group_id, kind, overdue, total)
+        select ${programmeId}, ${asOf}::date, x.lead_unit_id, coalesce(x.group_id, 0), x.kind,
+               count(*) filter (where x.state = 'overdue')::int, count(*)::int
+          from ${all} group by x.lead_unit_id, x.group_id, x.kind`);
+      await db.execute(sql`insert into task_overdue_by_unit (programme_id, as_of, lead_unit_id, group_id, kind, overdue, total)
+        select programme_id, as_of, lead_unit_id, -1, '', sum(overdue)::int, sum(total)::int
+          from task_overdue_by_unit where programme_id = ${programmeId} and as_of = ${asOf}::date
+         group by programme_id, as_of, lead_unit_id`);
+      const stale = sql`(select as_of from task_rollup_dates where programme_id = ${programmeId}
+        order by built_at desc, as_of desc offset ${ROLLUP_DATES})`;
+      await db.execute(
+        sql`delete from task_state_counts where programme_id = ${programmeId} and as_of in ${stale}`,
+      );
+      await db.execute(
+        sql`delete from task_overdue_by_unit where programme_id = ${programmeId} and as_of in ${stale}`,
+      );
+      await db.execute(
+        sql`delete from task_rollup_dates where programme_id = ${programmeId} and as_of in ${stale}`,
+      );
+    },
+
+    /** stateCounts from the rollup (only for filters that rollupFits accepts). */
+    rollupStateCounts: (asOf: string, f: TaskFilters) =>
+      rows<StateCountRow>(sql`select assigned_level, nullif(group_id, 0) as group_id, state, sum(n)::int as n
+        from task_state_counts where ${rollupWhere(asOf, f)}
+        group by assigned_level, group_id, state having sum(n) > 0`),
+
+    /** count() from the rollup (only for filters that rollupFits accepts). */
+    async rollupCount(asOf: string, f: TaskFilters, states: TaskState[] | undefined) {
+      const [r] = await rows<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from task_state_counts
+        where ${rollupWhere(asOf, f)} and ${states?.length ? sql`state in ${states}` : sql`true`}`);
+      return r?.n ?? 0;
+    },
+
+    /**
+     * overdueByUnit from the rollup (only for filters that rollupFits accepts, without a level).
+     * Without a group or kind, the rows over all of them (group -1) are the answer; only the units
+     * with at least as many overdue tasks as the limit-th are joined to their names.
+     */
+    rollupOverdueByUnit: (asOf: string, f: TaskFilters, limit: number) => {
+      const where =
+        f.groupId?.length || f.kind
+          ? sql`${rollupWhere(asOf, f)} and group_id >= 0`
+          : sql`${rollupWhere(asOf, f)} and group_id = -1 and kind = ''`;
+      return rows<OverdueByUnitRow>(sql`with c as (
+          select lead_unit_id, sum(overdue)::int as overdue, sum(total)::int as total
+            from task_overdue_by_unit where ${where} group by lead_unit_id having sum(overdue) > 0),
+        top as (select * from c where c.overdue >= coalesce(
+          (select overdue from c order by overdue desc offset ${limit - 1} limit 1), 0))
+        select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, top.overdue, top.total
+          from top join units u on u.id = top.lead_unit_id
+         order by top.overdue desc, u.code limit ${limit}`);
+    },
 
     /** Per unit of `unitIds`: tasks led by its subtree (counts per lead unit first, then rolled up by path). */
     countsForUnits: (asOf: string, scope: TaskScope, f: TaskFilters, unitIds: number[]) =>

@@ -14,11 +14,11 @@ import type {
 } from '../../../shared/schemas/tasks.js';
 import { pickName } from '../../lib/localize.js';
 import type { Actor } from '../auth/actor.js';
-import { canManageTasks, taskReadScope, taskWriteLevel } from '../auth/policy.js';
+import { canManageTasks, taskReadScope, taskWriteLevel, type TaskScope } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { presentDetail, presentListItem } from './tasks.presenter.js';
-import { createTasksRepo, tasksTransaction, type Cursor, type TasksRepo } from './tasks.repo.js';
+import { createTasksRepo, rollupFits, tasksTransaction, type Cursor, type TasksRepo } from './tasks.repo.js';
 import type { TaskFilters } from './task-filters.sql.js';
 
 const emptyCounts = (): StateCounts => Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as StateCounts;
@@ -91,6 +91,22 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
     }
   }
 
+  /**
+   * Whether the counts of the programme as of `asOf` can come from the rollups (decision 8): the
+   * filters fit, and the date is kept or could be built now; when a writer holds the tasks (the
+   * build never waits for one) or anything fails, the caller reads directly, with the same result.
+   */
+  async function rollupReady(scope: TaskScope, f: TaskFilters, asOf: string): Promise<boolean> {
+    if (!rollupFits(scope, f)) return false;
+    if (await repo.rollupHas(f.programmeId, asOf)) return true;
+    try {
+      await tasksTransaction(db, (r) => r.buildRollup(f.programmeId, asOf, scope));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     async list(actor: Actor, q: TaskListQuery) {
       const { asOf, scope } = await context(actor, q.programmeId, q.asOf);
@@ -98,7 +114,9 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       const states = state as TaskState[] | undefined;
       const [rows, total] = await Promise.all([
         repo.list(asOf, scope, filters, states, sort, limit + 1, decodeCursor(cursor)),
-        repo.count(asOf, scope, filters, states),
+        (await rollupReady(scope, filters, asOf))
+          ? repo.rollupCount(asOf, filters, states)
+          : repo.count(asOf, scope, filters, states),
       ]);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
@@ -123,10 +141,9 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
         unitId: q.unitId,
         unitRole: 'any',
       };
-      const [counts, units] = await Promise.all([
-        repo.stateCounts(asOf, scope, f),
-        repo.overdueByUnit(asOf, scope, f, 50),
-      ]);
+      const [counts, units] = (await rollupReady(scope, f, asOf))
+        ? await Promise.all([repo.rollupStateCounts(asOf, f), repo.rollupOverdueByUnit(asOf, f, 50)])
+        : await Promise.all([repo.stateCounts(asOf, scope, f), repo.overdueByUnit(asOf, scope, f, 50)]);
       const byState = emptyCounts();
       const levels = new Map<string, { total: number; byState: StateCounts }>();
       const groups = new Map<number | null, { total: number; byState: StateCounts }>();
