@@ -40,6 +40,8 @@ import { createAdjustmentsService } from './modules/adjustments/adjustments.serv
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { recordsRoutes } from './modules/records/records.routes.js';
+import { createRecordsService } from './modules/records/records.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -129,6 +131,7 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline: createDisciplineService({ db, clock, programmes }),
+    records: createRecordsService({ db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -204,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       adjustmentsRoutes(api, services.adjustments);
       evidenceRoutes(api, services.evidence);
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
+      recordsRoutes(api, services.records);
     },
     { prefix: '/api/v1' },
   );

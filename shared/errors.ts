@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'task_closed',
   'file_too_large',
   'file_type_forbidden',
+  'import_encoding',
+  'import_columns',
+  'import_format',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,6 +34,9 @@ const STATUS: Record<ErrorCode, number> = {
   task_closed: 409,
   file_too_large: 413,
   file_type_forbidden: 415,
+  import_encoding: 422,
+  import_columns: 422,
+  import_format: 415,
   internal: 500,
 };
 

@@ -1,0 +1,221 @@
+import type { RecordChannel } from '../../../shared/service-indicators.js';
+
+/** A record ready to be written (unit resolved, dates as instants). */
+export type RecordRow = {
+  source: string;
+  recordId: string;
+  procedureCode: string;
+  unitId: number;
+  receivedAt: Date;
+  channel: RecordChannel;
+  synced: boolean;
+  documentsDigitised: boolean;
+  resultDigitised: boolean;
+  resultElectronic: boolean;
+  hasFee: boolean;
+  paidOnline: boolean;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  supplementRequests: number;
+  supplementDays: number;
+};
+
+export const REQUIRED_COLUMNS = [
+  'record_id',
+  'procedure_code',
+  'unit_code',
+  'received_at',
+  'channel',
+] as const;
+export const OPTIONAL_COLUMNS = [
+  'source',
+  'synced',
+  'documents_digitised',
+  'result_digitised',
+  'result_electronic',
+  'has_fee',
+  'paid_online',
+  'due_at',
+  'completed_at',
+  'supplement_requests',
+  'supplement_days',
+] as const;
+export const ALL_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+
+export type RowIssue = { column: string | null; code: RowIssueCode; params?: Record<string, unknown> };
+export type RowIssueCode =
+  | 'required'
+  | 'too_long'
+  | 'date'
+  | 'date_range'
+  | 'boolean'
+  | 'channel'
+  | 'count'
+  | 'days'
+  | 'unknown_unit'
+  | 'unit_out_of_scope'
+  | 'completed_before_received'
+  | 'due_before_received'
+  | 'duplicate_id'
+  | 'not_json'
+  | 'not_object';
+
+const CHANNELS: Record<string, RecordChannel> = {
+  online: 'online',
+  in_person: 'in_person',
+  post: 'post',
+  truc_tuyen: 'online',
+  'trực tuyến': 'online',
+  'truc tiep': 'in_person',
+  'trực tiếp': 'in_person',
+  'buu chinh': 'post',
+  'bưu chính': 'post',
+};
+const TRUE = new Set(['1', 'true', 'yes', 'y', 'x', 'có', 'co']);
+const FALSE = new Set(['', '0', 'false', 'no', 'n', 'không', 'khong']);
+
+// 2025-07-01, 2025-07-01 08:30[:15], 2025-07-01T08:30:15[.123][Z|+07:00]
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+// 01/07/2025, 1/7/2025 08:30[:15] (Vietnamese day/month/year)
+const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * An instant from a cell: ISO or dd/mm/yyyy; without an offset it is a wall-clock time in
+ * Asia/Ho_Chi_Minh (UTC+7). A date alone is the start of that day. Invalid days (31/02) are refused.
+ */
+export function parseInstant(s: string): Date | null {
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    se = 0;
+  let offset: string | undefined;
+  let m = ISO.exec(s);
+  if (m) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[4]) [h, mi, se] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    offset = m[7];
+  } else {
+    m = DMY.exec(s);
+    if (!m) return null;
+    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[4]) [h, mi, se] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, se);
+  if (new Date(wall).getUTCDate() !== d) return null;
+  let off = 7 * 60;
+  if (offset && offset !== 'Z') {
+    const sign = offset[0] === '-' ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    off = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  } else if (offset === 'Z') off = 0;
+  return new Date(wall - off * 60_000);
+}
+
+const MIN_AT = Date.UTC(2000, 0, 1);
+const MAX_AT = Date.UTC(2100, 0, 1);
+
+const text = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v).trim();
+
+/**
+ * Checks one row (cells by column name, from a file or JSON) and resolves its unit. Every problem
+ * of the row is reported, each with its column; the record is returned only when there is none.
+ */
+export function parseRow(
+  cells: Record<string, unknown>,
+  ctx: {
+    defaultSource: string;
+    unitByCode: (code: string) => { id: number; path: string } | undefined;
+    inScope: (path: string) => boolean;
+  },
+): { ok: true; row: RecordRow } | { ok: false; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const str = (col: string, max: number, required: boolean) => {
+    const s = text(cells[col]);
+    if (!s && required) issues.push({ column: col, code: 'required' });
+    else if (s.length > max) issues.push({ column: col, code: 'too_long', params: { max } });
+    return s;
+  };
+  const instant = (col: string, required: boolean): Date | null => {
+    const s = text(cells[col]);
+    if (!s) {
+      if (required) issues.push({ column: col, code: 'required' });
+      return null;
+    }
+    const at = parseInstant(s);
+    if (!at) {
+      issues.push({ column: col, code: 'date', params: { value: s.slice(0, 40) } });
+      return null;
+    }
+    if (at.getTime() < MIN_AT || at.getTime() >= MAX_AT) {
+      issues.push({ column: col, code: 'date_range' });
+      return null;
+    }
+    return at;
+  };
+  const bool = (col: string): boolean => {
+    const v = cells[col];
+    if (typeof v === 'boolean') return v;
+    const s = text(v).toLowerCase();
+    if (TRUE.has(s)) return true;
+    if (FALSE.has(s)) return false;
+    issues.push({ column: col, code: 'boolean', params: { value: s.slice(0, 40) } });
+    return false;
+  };
+  const count = (col: string, code: 'count' | 'days', integer: boolean): number => {
+    const s = text(cells[col]);
+    if (!s) return 0;
+    const n = Number(s.replace(',', '.'));
+    if (!Number.isFinite(n) || n < 0 || n > 9999 || (integer && !Number.isInteger(n))) {
+      issues.push({ column: col, code, params: { value: s.slice(0, 40) } });
+      return 0;
+    }
+    return Math.round(n * 100) / 100;
+  };
+
+  const source = str('source', 40, false) || ctx.defaultSource;
+  const recordId = str('record_id', 100, true);
+  const procedureCode = str('procedure_code', 100, true);
+  const unitCode = str('unit_code', 100, true);
+  const receivedAt = instant('received_at', true);
+  const channelText = text(cells.channel).toLowerCase();
+  const channel = CHANNELS[channelText];
+  if (!channelText) issues.push({ column: 'channel', code: 'required' });
+  else if (!channel)
+    issues.push({ column: 'channel', code: 'channel', params: { value: channelText.slice(0, 40) } });
+  const row = {
+    synced: bool('synced'),
+    documentsDigitised: bool('documents_digitised'),
+    resultDigitised: bool('result_digitised'),
+    resultElectronic: bool('result_electronic'),
+    hasFee: bool('has_fee'),
+    paidOnline: bool('paid_online'),
+    dueAt: instant('due_at', false),
+    completedAt: instant('completed_at', false),
+    supplementRequests: count('supplement_requests', 'count', true),
+    supplementDays: count('supplement_days', 'days', false),
+  };
+  if (receivedAt && row.completedAt && row.completedAt < receivedAt)
+    issues.push({ column: 'completed_at', code: 'completed_before_received' });
+  if (receivedAt && row.dueAt && row.dueAt < receivedAt)
+    issues.push({ column: 'due_at', code: 'due_before_received' });
+  let unitId = 0;
+  if (unitCode) {
+    const unit = ctx.unitByCode(unitCode);
+    if (!unit)
+      issues.push({ column: 'unit_code', code: 'unknown_unit', params: { value: unitCode.slice(0, 40) } });
+    else if (!ctx.inScope(unit.path))
+      issues.push({
+        column: 'unit_code',
+        code: 'unit_out_of_scope',
+        params: { value: unitCode.slice(0, 40) },
+      });
+    else unitId = unit.id;
+  }
+  if (issues.length || !receivedAt || !channel) return { ok: false, issues };
+  return { ok: true, row: { source, recordId, procedureCode, unitId, receivedAt, channel, ...row } };
+}
