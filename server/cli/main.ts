@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerImport } from './import.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerSeed } from './seed.command.js';
 import { registerServe } from './serve.command.js';
@@ -14,6 +15,7 @@ registerMigrate(program);
 registerSeed(program);
 registerUser(program);
 registerWarnings(program);
+registerImport(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
