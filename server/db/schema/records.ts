@@ -49,6 +49,21 @@ export const serviceRecords = pgTable(
 );
 
 /**
+ * Where each record (source, record id) lives now: one unpartitioned key index, so an import
+ * learns with one probe whether a record is new, and where its old version is (its month).
+ */
+export const serviceRecordKeys = pgTable(
+  'service_record_keys',
+  {
+    source: text('source').notNull(),
+    recordId: text('record_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    importId: integer('import_id'),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.recordId] })],
+);
+
+/**
  * Exact daily rollup per unit: what was received that day (intake-based counts) and what was
  * completed that day (completion-based counts), kept in the import's own transaction.
  */
@@ -69,6 +84,29 @@ export const serviceRecordDays = pgTable(
     processingSeconds: bigint('processing_seconds', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] }), index('service_record_days_day_idx').on(t.day)],
+);
+
+const rollupCounts = {
+  received: integer('received').notNull().default(0),
+  online: integer('online').notNull().default(0),
+  synced: integer('synced').notNull().default(0),
+  digitised: integer('digitised').notNull().default(0),
+  withFee: integer('with_fee').notNull().default(0),
+  paidOnline: integer('paid_online').notNull().default(0),
+  completed: integer('completed').notNull().default(0),
+  onTime: integer('on_time').notNull().default(0),
+  resultElectronic: integer('result_electronic').notNull().default(0),
+  processingSeconds: bigint('processing_seconds', { mode: 'number' }).notNull().default(0),
+};
+
+/**
+ * The same counts per unit and month (`month` = its first day), kept with the daily rows: a
+ * year for the whole country sums 3,400 × 12 rows instead of 3,400 × 365.
+ */
+export const serviceRecordMonths = pgTable(
+  'service_record_months',
+  { unitId: integer('unit_id').notNull(), month: date('month').notNull(), ...rollupCounts },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
 
 /** One import (a file or an API call): who, what, how it ended, and the row errors (first 1000). */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/schemas/common.js';
 import type { ImportMode, RowError } from '../../../shared/schemas/records.js';
-import { addSums, recordCounts, ZERO_SUMS, type RecordSums } from '../../../shared/service-indicators.js';
+import { addInto, recordCounts, ZERO_SUMS, type RecordSums } from '../../../shared/service-indicators.js';
 import type { Db } from '../../db/client.js';
 import { createRecordsRepo, type DayDelta, type StoredRecord, type UnitRef } from './records.repo.js';
 import type { RawRow } from './readers.js';
@@ -69,29 +69,44 @@ export async function runImport(
     );
     await repo.ensureMonths(months);
     for (const m of months) knownMonths.add(m);
-    const old = await repo.takeExisting(batch.map((b) => b.rec));
-    // A record this import already wrote is a duplicate id in the file: the first row stands.
-    const again = new Map(old.filter((o) => o.importId === opts.importId).map((o) => [key(o), o]));
-    const keep = batch.filter((b) => {
-      if (!again.has(key(b.rec))) return true;
-      fail(b.row, [{ column: 'record_id', code: 'duplicate_id', params: { value: b.rec.recordId } }]);
-      return false;
-    });
-    const toInsert = [...keep.map((b) => b.rec), ...again.values()];
-    await repo.insert(toInsert);
+    const known = await repo.claimKeys(
+      batch.map((b) => b.rec),
+      opts.importId,
+    );
+    let keep = batch;
+    let old: StoredRecord[] = [];
+    if (known.length) {
+      // A record this import already wrote is a duplicate id in the file: the first row stands.
+      const again = new Set(known.filter((k) => k.importId === opts.importId).map(key));
+      keep = batch.filter((b) => {
+        if (!again.has(key(b.rec))) return true;
+        fail(b.row, [{ column: 'record_id', code: 'duplicate_id', params: { value: b.rec.recordId } }]);
+        return false;
+      });
+      const earlier = known.filter((k) => k.importId !== opts.importId);
+      if (earlier.length) {
+        old = await repo.takeOld(earlier);
+        const moved = new Set(earlier.map(key));
+        await repo.moveKeys(
+          keep.filter((b) => moved.has(key(b.rec))).map((b) => b.rec),
+          opts.importId,
+        );
+      }
+    }
+    await repo.insert(keep.map((b) => b.rec));
     const deltas = new Map<string, DayDelta>();
-    const add = (unitId: number, day: string, sums: RecordSums, sign: number) => {
+    const add = (unitId: number, day: string, s: RecordSums, sign: number) => {
       const k = `${unitId}|${day}`;
-      const d = deltas.get(k) ?? { unitId, day, sums: ZERO_SUMS };
-      d.sums = addSums(d.sums, sums, sign);
-      deltas.set(k, d);
+      let d = deltas.get(k);
+      if (!d) deltas.set(k, (d = { unitId, day, sums: { ...ZERO_SUMS } }));
+      addInto(d.sums, s, sign);
     };
     const count = (r: StoredRecord, sign: number) => {
       const c = recordCounts(r);
       add(r.unitId, c.intake.day, c.intake.sums, sign);
       if (c.completion) add(r.unitId, c.completion.day, c.completion.sums, sign);
     };
-    for (const r of toInsert) count(r, 1);
+    for (const b of keep) count(b.rec, 1);
     for (const r of old) count(r, -1);
     await repo.addToRollup([...deltas.values()]);
     imported += keep.length;
@@ -102,11 +117,23 @@ export async function runImport(
     await repo.lockImports();
     let batch: { row: number; rec: StoredRecord }[] = [];
     let seen = new Set<string>();
+    // The database writes batch n while the next batch is read and checked.
+    let pending: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
     const flush = async () => {
-      if (batch.length && (opts.mode === 'good' || failed === 0)) await writeBatch(repo, batch);
+      await pending;
+      if (failure) throw failure;
+      const b = batch;
+      if (b.length && (opts.mode === 'good' || failed === 0))
+        pending = writeBatch(repo, b).then(
+          () => opts.onProgress?.({ rows, imported, failed }),
+          (e: unknown) => {
+            failure = e;
+          },
+        );
+      else opts.onProgress?.({ rows, imported, failed });
       batch = [];
       seen = new Set();
-      opts.onProgress?.({ rows, imported, failed });
     };
     for await (const raw of opts.rows) {
       rows++;
@@ -131,6 +158,9 @@ export async function runImport(
       if (batch.length >= BATCH_ROWS) await flush();
     }
     await flush();
+    await pending;
+    if (failure) throw failure;
+    errors.sort((a, b) => a.row - b.row);
     if (opts.mode === 'all' && failed > 0) throw new Refused();
   };
 

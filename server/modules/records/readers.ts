@@ -12,8 +12,9 @@ export type RawRow = { row: number; cells: Cells } | { row: number; issue: RowIs
 /** Counts the bytes read so far (the progress bar's numerator). */
 export type ByteCounter = { bytes: number };
 
-async function* counted(input: AsyncIterable<Buffer>, counter: ByteCounter): AsyncGenerator<Buffer> {
-  for await (const chunk of input) {
+async function* counted(input: AsyncIterable<Buffer | string>, counter: ByteCounter): AsyncGenerator<Buffer> {
+  for await (const c of input) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c;
     counter.bytes += chunk.length;
     yield chunk;
   }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { RecordFacts, RecordSums } from '../../../shared/service-indicators.js';
+import { addDays } from '../../../shared/dates.js';
+import { addInto, ZERO_SUMS, type RecordFacts, type RecordSums } from '../../../shared/service-indicators.js';
 import type { RecordRow } from './row.js';
 
 export type StoredRecord = RecordRow & { importId: number | null };
@@ -25,6 +26,24 @@ const SUMS = sql`coalesce(sum(d.received), 0)::bigint as "received",
   coalesce(sum(d.paid_online), 0)::bigint as "paidOnline", coalesce(sum(d.completed), 0)::bigint as "completed",
   coalesce(sum(d.on_time), 0)::bigint as "onTime", coalesce(sum(d.result_electronic), 0)::bigint as "resultElectronic",
   coalesce(sum(d.processing_seconds), 0)::bigint as "processingSeconds"`;
+
+const COLS = sql.raw(
+  'received, online, synced, digitised, with_fee, paid_online, completed, on_time, result_electronic, processing_seconds',
+);
+
+/**
+ * The rollup rows covering [from, to]: whole months from the monthly table, the days at either
+ * end from the daily one (a year = 12 monthly rows per unit instead of 365).
+ */
+function rollupRows(from: string, to: string) {
+  const fullFrom = from.endsWith('-01') ? from : addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7) + '-01';
+  const fullTo = addDays(to, 1).endsWith('-01') ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  return sql`(select unit_id, month as day, ${COLS} from service_record_months
+                where month between ${fullFrom}::date and ${fullTo}::date
+              union all
+              select unit_id, day, ${COLS} from service_record_days
+                where day between ${from}::date and ${to}::date and (day < ${fullFrom}::date or day > ${fullTo}::date))`;
+}
 
 type RecordDbRow = {
   source: string;
@@ -75,6 +94,23 @@ const ON_TIME = sql`(r.completed_at is not null and r.supplement_requests <= 1
   and (r.due_at is null or r.completed_at - r.supplement_days * interval '1 day' <= r.due_at))`;
 const PROCESSING = sql`greatest(0, round(extract(epoch from (r.completed_at - r.received_at - r.supplement_days * interval '1 day'))))`;
 
+function upsertCounts(db: Db, table: SQL, dateCol: SQL, deltas: DayDelta[]) {
+  const c = (k: keyof RecordSums) => p(deltas.map((d) => d.sums[k]));
+  return db.execute(sql`
+    insert into ${table} as t (unit_id, ${dateCol}, ${COLS})
+    select * from unnest(${p(deltas.map((d) => d.unitId))}::int[], ${p(deltas.map((d) => d.day))}::date[],
+      ${c('received')}::int[], ${c('online')}::int[], ${c('synced')}::int[], ${c('digitised')}::int[],
+      ${c('withFee')}::int[], ${c('paidOnline')}::int[], ${c('completed')}::int[], ${c('onTime')}::int[],
+      ${c('resultElectronic')}::int[], ${c('processingSeconds')}::bigint[])
+    on conflict (unit_id, ${dateCol}) do update set
+      received = t.received + excluded.received, online = t.online + excluded.online,
+      synced = t.synced + excluded.synced, digitised = t.digitised + excluded.digitised,
+      with_fee = t.with_fee + excluded.with_fee, paid_online = t.paid_online + excluded.paid_online,
+      completed = t.completed + excluded.completed, on_time = t.on_time + excluded.on_time,
+      result_electronic = t.result_electronic + excluded.result_electronic,
+      processing_seconds = t.processing_seconds + excluded.processing_seconds`);
+}
+
 export function createRecordsRepo(db: Db) {
   const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
   return {
@@ -94,20 +130,60 @@ export function createRecordsRepo(db: Db) {
         select p.id, p.root_unit_id, u.path from programmes p left join units u on u.id = p.root_unit_id`),
 
     /** Imports run one at a time per database (partitions are created and rollups summed without races). */
-    lockImports: () => db.execute(sql`select pg_advisory_xact_lock(570601)`),
+    lockImports: async () => {
+      await db.execute(sql`select pg_advisory_xact_lock(570601)`);
+      // The look-up of stored versions must probe each partition's key index: with small or
+      // fresh partitions the planner prefers scanning them whole, which grows with the table.
+      await db.execute(sql`set local enable_seqscan = off`);
+      await db.execute(sql`set local enable_bitmapscan = off`);
+      await db.execute(sql`set local enable_hashjoin = off`);
+      await db.execute(sql`set local enable_mergejoin = off`);
+    },
     ensureMonths: async (months: string[]) => {
       for (const m of months) await db.execute(sql`select steerboard_records_partition(${`${m}-01`}::date)`);
     },
 
-    /** Removes the stored versions of these records (any month), returning them for the rollup. */
-    takeExisting: async (keys: { source: string; recordId: string }[]) =>
+    /**
+     * Registers the batch's keys (new ones point at this import) and returns those already
+     * known, with the month their stored version is in and the import that wrote it.
+     */
+    claimKeys: async (recs: { source: string; recordId: string; receivedAt: Date }[], importId: number) => {
+      const fresh = await rows<{ source: string; record_id: string }>(sql`
+        insert into service_record_keys (source, record_id, received_at, import_id)
+        select *, ${importId}::int from unnest(${p(recs.map((r) => r.source))}::text[], ${p(recs.map((r) => r.recordId))}::text[],
+          ${p(recs.map((r) => r.receivedAt.toISOString()))}::timestamptz[])
+        on conflict (source, record_id) do nothing returning source, record_id`);
+      if (fresh.length === recs.length) return [];
+      const isFresh = new Set(fresh.map((f) => `${f.source}\u0000${f.record_id}`));
+      const known = recs.filter((r) => !isFresh.has(`${r.source}\u0000${r.recordId}`));
+      return (
+        await rows<{ source: string; record_id: string; received_at: string; import_id: number | null }>(sql`
+          select k.source, k.record_id, k.received_at, k.import_id
+            from unnest(${p(known.map((r) => r.source))}::text[], ${p(known.map((r) => r.recordId))}::text[]) as q(source, record_id)
+            join service_record_keys k on k.source = q.source and k.record_id = q.record_id`)
+      ).map((k) => ({
+        source: k.source,
+        recordId: k.record_id,
+        receivedAt: new Date(k.received_at),
+        importId: k.import_id,
+      }));
+    },
+    /** Removes stored versions (their month is known, so each is one probe in one partition), returning them. */
+    takeOld: async (old: { source: string; recordId: string; receivedAt: Date }[]) =>
       (
         await rows<RecordDbRow>(sql`
           delete from service_records r
-           using unnest(${p(keys.map((k) => k.source))}::text[], ${p(keys.map((k) => k.recordId))}::text[]) as k(source, record_id)
-           where r.source = k.source and r.record_id = k.record_id
+           using unnest(${p(old.map((o) => o.source))}::text[], ${p(old.map((o) => o.recordId))}::text[],
+                        ${p(old.map((o) => o.receivedAt.toISOString()))}::timestamptz[]) as o(source, record_id, received_at)
+           where r.source = o.source and r.record_id = o.record_id and r.received_at = o.received_at
           returning r.*`)
       ).map(fromDb),
+    moveKeys: (recs: { source: string; recordId: string; receivedAt: Date }[], importId: number) =>
+      db.execute(sql`
+        update service_record_keys k set received_at = q.received_at, import_id = ${importId}
+          from unnest(${p(recs.map((r) => r.source))}::text[], ${p(recs.map((r) => r.recordId))}::text[],
+                      ${p(recs.map((r) => r.receivedAt.toISOString()))}::timestamptz[]) as q(source, record_id, received_at)
+         where k.source = q.source and k.record_id = q.record_id`),
 
     insert: async (recs: StoredRecord[]) => {
       if (!recs.length) return;
@@ -124,24 +200,19 @@ export function createRecordsRepo(db: Db) {
           ${p(col('supplementRequests'))}::smallint[], ${p(col('supplementDays'))}::numeric[], ${p(col('importId'))}::int[])`);
     },
 
-    /** Adds signed counts to the daily rollup (one statement for the batch). */
+    /** Adds signed counts to the daily and the monthly rollup (one statement each for the batch). */
     addToRollup: async (deltas: DayDelta[]) => {
       if (!deltas.length) return;
-      const c = (k: keyof RecordSums) => p(deltas.map((d) => d.sums[k]));
-      await db.execute(sql`
-        insert into service_record_days as t (unit_id, day, received, online, synced, digitised, with_fee, paid_online,
-          completed, on_time, result_electronic, processing_seconds)
-        select * from unnest(${p(deltas.map((d) => d.unitId))}::int[], ${p(deltas.map((d) => d.day))}::date[],
-          ${c('received')}::int[], ${c('online')}::int[], ${c('synced')}::int[], ${c('digitised')}::int[],
-          ${c('withFee')}::int[], ${c('paidOnline')}::int[], ${c('completed')}::int[], ${c('onTime')}::int[],
-          ${c('resultElectronic')}::int[], ${c('processingSeconds')}::bigint[])
-        on conflict (unit_id, day) do update set
-          received = t.received + excluded.received, online = t.online + excluded.online,
-          synced = t.synced + excluded.synced, digitised = t.digitised + excluded.digitised,
-          with_fee = t.with_fee + excluded.with_fee, paid_online = t.paid_online + excluded.paid_online,
-          completed = t.completed + excluded.completed, on_time = t.on_time + excluded.on_time,
-          result_electronic = t.result_electronic + excluded.result_electronic,
-          processing_seconds = t.processing_seconds + excluded.processing_seconds`);
+      const months = new Map<string, DayDelta>();
+      for (const d of deltas) {
+        const k = `${d.unitId}|${d.day.slice(0, 7)}`;
+        let m = months.get(k);
+        if (!m)
+          months.set(k, (m = { unitId: d.unitId, day: `${d.day.slice(0, 7)}-01`, sums: { ...ZERO_SUMS } }));
+        addInto(m.sums, d.sums);
+      }
+      await upsertCounts(db, sql.raw('service_record_days'), sql.raw('day'), deltas);
+      await upsertCounts(db, sql.raw('service_record_months'), sql.raw('month'), [...months.values()]);
     },
 
     createImport: async (v: {
@@ -198,21 +269,21 @@ export function createRecordsRepo(db: Db) {
     /** Rollup sums over a unit subtree and days (both included). */
     sums: async (path: string, from: string, to: string) =>
       (
-        await rows<RecordSums>(sql`select ${SUMS} from service_record_days d join units u on u.id = d.unit_id
-          where u.path like ${`${path}%`} and d.day between ${from}::date and ${to}::date`)
+        await rows<RecordSums>(sql`select ${SUMS} from ${rollupRows(from, to)} d join units u on u.id = d.unit_id
+          where u.path like ${`${path}%`}`)
       )[0]!,
     /** The same, per child of the unit (key = the child's id; the unit's own id for records filed on it). */
     sumsByChild: (unit: UnitRef, from: string, to: string) =>
       rows<RecordSums & { key: string }>(sql`
         select coalesce(nullif(split_part(u.path, '/', ${unit.depth + 3}), ''), ${String(unit.id)}) as key, ${SUMS}
-          from service_record_days d join units u on u.id = d.unit_id
-         where u.path like ${`${unit.path}%`} and d.day between ${from}::date and ${to}::date
+          from ${rollupRows(from, to)} d join units u on u.id = d.unit_id
+         where u.path like ${`${unit.path}%`}
          group by 1`),
     sumsByMonth: (path: string, from: string, to: string) =>
       rows<RecordSums & { key: string }>(sql`
         select to_char(d.day, 'YYYY-MM') as key, ${SUMS}
-          from service_record_days d join units u on u.id = d.unit_id
-         where u.path like ${`${path}%`} and d.day between ${from}::date and ${to}::date
+          from ${rollupRows(from, to)} d join units u on u.id = d.unit_id
+         where u.path like ${`${path}%`}
          group by 1 order by 1`),
 
     /** The same sums straight from the records (the rollup's check; slow at scale). */
@@ -235,8 +306,11 @@ export function createRecordsRepo(db: Db) {
           from rd r`)
       )[0]!,
 
-    /** Rebuilds the whole rollup from the records (after a bulk load written straight in SQL). */
+    /** Rebuilds the key index and the whole rollup from the records (after a bulk load written straight in SQL). */
     rebuildRollup: async () => {
+      await db.execute(sql`delete from service_record_keys`);
+      await db.execute(sql`insert into service_record_keys (source, record_id, received_at, import_id)
+        select source, record_id, received_at, import_id from service_records`);
       await db.execute(sql`delete from service_record_days`);
       await db.execute(sql`
         insert into service_record_days (unit_id, day, received, online, synced, digitised, with_fee, paid_online,
@@ -255,6 +329,12 @@ export function createRecordsRepo(db: Db) {
                    (${ON_TIME})::int, r.result_electronic::int, ${PROCESSING}::bigint
               from service_records r where r.completed_at is not null) x
          group by unit_id, day`);
+      await db.execute(sql`delete from service_record_months`);
+      await db.execute(sql`
+        insert into service_record_months (unit_id, month, ${COLS})
+        select unit_id, date_trunc('month', day)::date, sum(received), sum(online), sum(synced), sum(digitised),
+               sum(with_fee), sum(paid_online), sum(completed), sum(on_time), sum(result_electronic), sum(processing_seconds)
+          from service_record_days group by 1, 2`);
     },
   };
 }

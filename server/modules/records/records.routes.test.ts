@@ -84,10 +84,16 @@ describe('service records', () => {
 
   it('the rollup equals the direct query, and a parent is the ratio of sums of its children', async () => {
     const s = t.app.services.records;
+    // Whole months (monthly rollup), parts of months (daily rows at the ends), single days.
+    const ranges = [
+      ['2025-06-01', '2025-12-31'],
+      ['2025-07-02', '2025-09-15'],
+      ['2025-07-01', '2025-07-01'],
+      ['2025-07-03', '2025-07-07'],
+    ] as const;
     for (const u of [w.units.city, w.units.communeA, w.units.hamletA, w.units.communeB])
-      expect(await s.rollupSums(u.id, '2025-06-01', '2025-12-31')).toEqual(
-        await s.directSums(u.id, '2025-06-01', '2025-12-31'),
-      );
+      for (const [from, to] of ranges)
+        expect(await s.rollupSums(u.id, from, to)).toEqual(await s.directSums(u.id, from, to));
     const city = (await indicators('admin', `unitId=${w.units.city.id}&period=2025-Q3&groupBy=unit`)).json();
     const groups = city.groups as {
       key: string;

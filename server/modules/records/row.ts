@@ -121,6 +121,75 @@ const MAX_AT = Date.UTC(2100, 0, 1);
 const text = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v).trim();
 
+function str(
+  cells: Record<string, unknown>,
+  col: string,
+  max: number,
+  required: boolean,
+  issues: RowIssue[],
+) {
+  const s = text(cells[col]);
+  if (!s) {
+    if (required) issues.push({ column: col, code: 'required' });
+  } else if (s.length > max) issues.push({ column: col, code: 'too_long', params: { max } });
+  return s;
+}
+
+function instant(
+  cells: Record<string, unknown>,
+  col: string,
+  required: boolean,
+  issues: RowIssue[],
+): Date | null {
+  const s = text(cells[col]);
+  if (!s) {
+    if (required) issues.push({ column: col, code: 'required' });
+    return null;
+  }
+  const at = parseInstant(s);
+  if (!at) {
+    issues.push({ column: col, code: 'date', params: { value: s.slice(0, 40) } });
+    return null;
+  }
+  const t = at.getTime();
+  if (t < MIN_AT || t >= MAX_AT) {
+    issues.push({ column: col, code: 'date_range' });
+    return null;
+  }
+  return at;
+}
+
+function bool(cells: Record<string, unknown>, col: string, issues: RowIssue[]): boolean {
+  const v = cells[col];
+  if (typeof v === 'boolean') return v;
+  if (v === '1' || v === 1) return true;
+  if (v === '0' || v === 0 || v === '' || v === undefined || v === null) return false;
+  const s = text(v).toLowerCase();
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  issues.push({ column: col, code: 'boolean', params: { value: s.slice(0, 40) } });
+  return false;
+}
+
+function count(
+  cells: Record<string, unknown>,
+  col: string,
+  code: 'count' | 'days',
+  integer: boolean,
+  issues: RowIssue[],
+) {
+  const v = cells[col];
+  if (v === '0' || v === 0 || v === '' || v === undefined || v === null) return 0;
+  const s = text(v);
+  if (!s) return 0;
+  const n = Number(s.replace(',', '.'));
+  if (!Number.isFinite(n) || n < 0 || n > 9999 || (integer && !Number.isInteger(n))) {
+    issues.push({ column: col, code, params: { value: s.slice(0, 40) } });
+    return 0;
+  }
+  return Math.round(n * 100) / 100;
+}
+
 /**
  * Checks one row (cells by column name, from a file or JSON) and resolves its unit. Every problem
  * of the row is reported, each with its column; the record is returned only when there is none.
@@ -134,74 +203,29 @@ export function parseRow(
   },
 ): { ok: true; row: RecordRow } | { ok: false; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
-  const str = (col: string, max: number, required: boolean) => {
-    const s = text(cells[col]);
-    if (!s && required) issues.push({ column: col, code: 'required' });
-    else if (s.length > max) issues.push({ column: col, code: 'too_long', params: { max } });
-    return s;
-  };
-  const instant = (col: string, required: boolean): Date | null => {
-    const s = text(cells[col]);
-    if (!s) {
-      if (required) issues.push({ column: col, code: 'required' });
-      return null;
-    }
-    const at = parseInstant(s);
-    if (!at) {
-      issues.push({ column: col, code: 'date', params: { value: s.slice(0, 40) } });
-      return null;
-    }
-    if (at.getTime() < MIN_AT || at.getTime() >= MAX_AT) {
-      issues.push({ column: col, code: 'date_range' });
-      return null;
-    }
-    return at;
-  };
-  const bool = (col: string): boolean => {
-    const v = cells[col];
-    if (typeof v === 'boolean') return v;
-    const s = text(v).toLowerCase();
-    if (TRUE.has(s)) return true;
-    if (FALSE.has(s)) return false;
-    issues.push({ column: col, code: 'boolean', params: { value: s.slice(0, 40) } });
-    return false;
-  };
-  const count = (col: string, code: 'count' | 'days', integer: boolean): number => {
-    const s = text(cells[col]);
-    if (!s) return 0;
-    const n = Number(s.replace(',', '.'));
-    if (!Number.isFinite(n) || n < 0 || n > 9999 || (integer && !Number.isInteger(n))) {
-      issues.push({ column: col, code, params: { value: s.slice(0, 40) } });
-      return 0;
-    }
-    return Math.round(n * 100) / 100;
-  };
-
-  const source = str('source', 40, false) || ctx.defaultSource;
-  const recordId = str('record_id', 100, true);
-  const procedureCode = str('procedure_code', 100, true);
-  const unitCode = str('unit_code', 100, true);
-  const receivedAt = instant('received_at', true);
+  const source = str(cells, 'source', 40, false, issues) || ctx.defaultSource;
+  const recordId = str(cells, 'record_id', 100, true, issues);
+  const procedureCode = str(cells, 'procedure_code', 100, true, issues);
+  const unitCode = str(cells, 'unit_code', 100, true, issues);
+  const receivedAt = instant(cells, 'received_at', true, issues);
   const channelText = text(cells.channel).toLowerCase();
   const channel = CHANNELS[channelText];
   if (!channelText) issues.push({ column: 'channel', code: 'required' });
   else if (!channel)
     issues.push({ column: 'channel', code: 'channel', params: { value: channelText.slice(0, 40) } });
-  const row = {
-    synced: bool('synced'),
-    documentsDigitised: bool('documents_digitised'),
-    resultDigitised: bool('result_digitised'),
-    resultElectronic: bool('result_electronic'),
-    hasFee: bool('has_fee'),
-    paidOnline: bool('paid_online'),
-    dueAt: instant('due_at', false),
-    completedAt: instant('completed_at', false),
-    supplementRequests: count('supplement_requests', 'count', true),
-    supplementDays: count('supplement_days', 'days', false),
-  };
-  if (receivedAt && row.completedAt && row.completedAt < receivedAt)
+  const synced = bool(cells, 'synced', issues);
+  const documentsDigitised = bool(cells, 'documents_digitised', issues);
+  const resultDigitised = bool(cells, 'result_digitised', issues);
+  const resultElectronic = bool(cells, 'result_electronic', issues);
+  const hasFee = bool(cells, 'has_fee', issues);
+  const paidOnline = bool(cells, 'paid_online', issues);
+  const dueAt = instant(cells, 'due_at', false, issues);
+  const completedAt = instant(cells, 'completed_at', false, issues);
+  const supplementRequests = count(cells, 'supplement_requests', 'count', true, issues);
+  const supplementDays = count(cells, 'supplement_days', 'days', false, issues);
+  if (receivedAt && completedAt && completedAt < receivedAt)
     issues.push({ column: 'completed_at', code: 'completed_before_received' });
-  if (receivedAt && row.dueAt && row.dueAt < receivedAt)
+  if (receivedAt && dueAt && dueAt < receivedAt)
     issues.push({ column: 'due_at', code: 'due_before_received' });
   let unitId = 0;
   if (unitCode) {
@@ -217,5 +241,25 @@ export function parseRow(
     else unitId = unit.id;
   }
   if (issues.length || !receivedAt || !channel) return { ok: false, issues };
-  return { ok: true, row: { source, recordId, procedureCode, unitId, receivedAt, channel, ...row } };
+  return {
+    ok: true,
+    row: {
+      source,
+      recordId,
+      procedureCode,
+      unitId,
+      receivedAt,
+      channel,
+      synced,
+      documentsDigitised,
+      resultDigitised,
+      resultElectronic,
+      hasFee,
+      paidOnline,
+      dueAt,
+      completedAt,
+      supplementRequests,
+      supplementDays,
+    },
+  };
 }
