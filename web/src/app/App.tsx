@@ -20,6 +20,7 @@ const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
+const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 
 export function App() {
   return (
@@ -54,6 +55,7 @@ function Shell() {
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="service-records" element={<ServiceRecordsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   InboxOutlined,
   LogoutOutlined,
+  FileDoneOutlined,
   MailOutlined,
   SwapOutlined,
   UnorderedListOutlined,
@@ -50,7 +51,16 @@ export function AppLayout() {
   const section =
     rest === 'reports'
       ? 'inbox'
-      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
+      : [
+            'tasks',
+            'units',
+            'inbox',
+            'discipline',
+            'warnings',
+            'requests',
+            'outbox',
+            'service-records',
+          ].includes(rest)
         ? rest
         : 'overview';
   const today = clock.data?.today;
@@ -130,6 +140,11 @@ export function AppLayout() {
               key: 'requests',
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
+            },
+            {
+              key: 'service-records',
+              icon: <FileDoneOutlined />,
+              label: <Link to={`${base}/service-records`}>{t('records.nav')}</Link>,
             },
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [
