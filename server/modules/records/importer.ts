@@ -9,6 +9,8 @@ import { rowMessage } from './row-messages.js';
 import { inRecordScope, type RecordScope } from './policy.js';
 
 export const BATCH_ROWS = 5000;
+/** Rollup keys (unit × day) held before they are written. */
+const FLUSH_KEYS = 50_000;
 const MAX_REPORTED = 1000;
 
 export type ImportProgress = { rows: number; imported: number; failed: number };
@@ -60,6 +62,15 @@ export async function runImport(
   };
   const knownMonths = new Set<string>();
 
+  // The rollup's changes are summed in memory over batches and written when many keys are
+  // waiting and at the end, still inside the transaction: rewriting the same month rows after
+  // every batch grew chains of row versions that each later upsert had to walk.
+  const deltas = new Map<string, DayDelta>();
+  async function flushRollup(repo: ReturnType<typeof createRecordsRepo>) {
+    await repo.addToRollup([...deltas.values()]);
+    deltas.clear();
+  }
+
   async function writeBatch(
     repo: ReturnType<typeof createRecordsRepo>,
     batch: { row: number; rec: StoredRecord }[],
@@ -94,7 +105,6 @@ export async function runImport(
       }
     }
     await repo.insert(keep.map((b) => b.rec));
-    const deltas = new Map<string, DayDelta>();
     const add = (unitId: number, day: string, s: RecordSums, sign: number) => {
       const k = `${unitId}|${day}`;
       let d = deltas.get(k);
@@ -108,7 +118,7 @@ export async function runImport(
     };
     for (const b of keep) count(b.rec, 1);
     for (const r of old) count(r, -1);
-    await repo.addToRollup([...deltas.values()]);
+    if (deltas.size >= FLUSH_KEYS) await flushRollup(repo);
     imported += keep.length;
   }
 
@@ -160,6 +170,7 @@ export async function runImport(
     await flush();
     await pending;
     if (failure) throw failure;
+    await flushRollup(repo);
     errors.sort((a, b) => a.row - b.row);
     if (opts.mode === 'all' && failed > 0) throw new Refused();
   };
