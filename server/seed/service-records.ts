@@ -70,7 +70,7 @@ export async function seedServiceRecords(
           supplement_requests, supplement_days)
         select 'DVC-HN', ${`HN${m.key.replace('-', '')}-`} || lpad(k::text, 7, '0'),
                'TTHC-' || lpad((1 + (k * 37) % 420)::text, 3, '0'),
-               (${sql.param(units)}::int[])[1 + ((k::bigint * 40503) % ${units.length})],
+               (${sql.param(units)}::int[])[1 + ((k::bigint * ${coprime(40503, units.length)}) % ${units.length})],
                received_at, channel, true,
                ${perm(104729)} < ${Math.round(n * 0.8642)}, ${perm(104729)} < ${Math.round(n * 0.8642)},
                ${perm(130363)} < ${Math.round(n * 0.8761)},
