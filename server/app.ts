@@ -51,6 +51,8 @@ import { createBriefsService, type BriefsService } from './modules/briefs/briefs
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
+import { recordsRoutes } from './modules/records/records.routes.js';
+import { createRecordsService } from './modules/records/records.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -168,6 +170,7 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
+    records: createRecordsService({ db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -248,6 +251,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       briefsRoutes(api, services.briefs);
       evaluationsRoutes(api, services.evaluations);
       inspectionRoutes(api, services.inspection);
+      recordsRoutes(api, services.records);
     },
     { prefix: '/api/v1' },
   );

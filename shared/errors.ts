@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'file_type_forbidden',
   'pdf_unavailable',
   'evaluation_frozen',
+  'import_encoding',
+  'import_columns',
+  'import_format',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerImport } from './import.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerSeed } from './seed.command.js';
 import { registerServe } from './serve.command.js';
@@ -18,6 +19,7 @@ registerUser(program);
 registerWarnings(program);
 registerReport(program);
 registerEvaluate(program);
+registerImport(program);
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -29,13 +29,24 @@ export function registerSeed(program: Command) {
       'the demo programmes of Hanoi (Resolution 57) and Nghe An (Project 06), dated relative to today',
     )
     .option('--today <date>', 'date the demo as if today were this day (YYYY-MM-DD)')
-    .action((opts: { today?: string }) =>
+    .option(
+      '--records <n>',
+      "Hanoi's service records, 1 Jul–12 Nov 2025 (1240000 as in the article; 0 = none)",
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 50_000_000)
+          throw new Error('--records must be a whole number up to 50000000');
+        return n;
+      },
+    )
+    .action((opts: { today?: string; records?: number }) =>
       withDatabase(async ({ database, clock }) => {
         if (!(await createSystemRepo(database.db).isEmpty()))
           throw new Error('The database already has programmes; the demo is only loaded into an empty one.');
         const started = Date.now();
         const { accounts } = await seedDemo(database.db, {
           today: opts.today ?? todayIn(clock),
+          records: opts.records,
           onProgress: progress,
         });
         console.error(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

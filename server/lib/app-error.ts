@@ -36,6 +36,9 @@ const STATUS: Record<ErrorCode, number> = {
   file_type_forbidden: 415,
   pdf_unavailable: 503,
   evaluation_frozen: 409,
+  import_encoding: 422,
+  import_columns: 422,
+  import_format: 415,
   internal: 500,
 };
 

@@ -174,6 +174,21 @@ const M: Messages = {
     en: 'LibreOffice is not installed on the server, so no PDF can be made; download the DOCX or XLSX.',
     ar: 'لم يُثبَّت LibreOffice على الخادم، لذا لا يمكن إنشاء ملف PDF؛ نزّل ملف DOCX أو XLSX.',
   },
+  import_encoding: {
+    vi: 'Tệp không đọc được theo bảng mã đã chọn (có vẻ là {encoding}). Hãy lưu lại tệp dạng UTF-8, hoặc chọn bảng mã Windows-1258.',
+    en: 'The file cannot be read in the chosen encoding (it looks like {encoding}). Save it as UTF-8, or choose the Windows-1258 encoding.',
+    ar: 'لا يمكن قراءة الملف بالترميز المختار (يبدو أنه {encoding}). احفظه بترميز UTF-8 أو اختر ترميز Windows-1258.',
+  },
+  import_columns: {
+    vi: 'Các cột của tệp không đúng. Thiếu: {missing}. Không được phép: {unknown}. Các cột hợp lệ: {expected}.',
+    en: 'The file has the wrong columns. Missing: {missing}. Not allowed: {unknown}. Valid columns: {expected}.',
+    ar: 'أعمدة الملف غير صحيحة. الناقصة: {missing}. غير المسموح بها: {unknown}. الأعمدة الصالحة: {expected}.',
+  },
+  import_format: {
+    vi: 'Định dạng tệp không được hỗ trợ: chấp nhận CSV, XLSX và NDJSON.',
+    en: 'This file format is not supported: CSV, XLSX and NDJSON are accepted.',
+    ar: 'صيغة الملف غير مدعومة: تُقبل CSV وXLSX وNDJSON.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',
@@ -216,7 +231,13 @@ export function message(
 }
 
 export function isCustomIssueKey(s: string): s is CustomIssueKey {
-  return s === 'date_format' || s === 'id_list_format' || s === 'unknown_field' || s === 'period_format';
+  return (
+    s === 'date_format' ||
+    s === 'id_list_format' ||
+    s === 'unknown_field' ||
+    s === 'period_format' ||
+    s === 'slug_format'
+  );
 }
 
 export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'vi'): Locale {

@@ -21,6 +21,9 @@ import { taskStateAsOf, type TaskState } from '../../shared/task-state.js';
 import { foldText } from '../../shared/text-fold.js';
 import type { DemoAccount } from './accounts.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { createRecordsService } from '../modules/records/records.service.js';
+import { systemActor } from '../modules/auth/actor.js';
+import { fixedClock } from '../lib/clock.js';
 
 type Loaded = {
   id: number;
@@ -85,7 +88,8 @@ beforeAll(async () => {
   for (const today of DAYS) {
     const database = await testDatabase();
     const started = Date.now();
-    const { accounts } = await seedDemo(database.db, { today });
+    // Service records: enough on one day to reproduce the article's rates, none on the other (speed).
+    const { accounts } = await seedDemo(database.db, { today, records: today === DAYS[0] ? 124_000 : 0 });
     const seconds = (Date.now() - started) / 1000;
     console.info(`seedDemo(${today}) took ${seconds.toFixed(2)} s`);
     seeded.set(today, { database, seconds, accounts });
@@ -109,6 +113,33 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
   it('reports how long it took (bench/ measures speed; tests do not)', () => {
     expect(seconds).toBeGreaterThan(0);
   });
+
+  it.runIf(today === DAYS[0])(
+    "Hanoi's service records reproduce the article's figures, computed from records",
+    async () => {
+      const records = createRecordsService({ db, clock: fixedClock(today) });
+      const [hn] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'HN'));
+      const r = await records.indicators(systemActor, {
+        unitId: hn!.id,
+        from: '2025-07-01',
+        to: '2025-11-12',
+        groupBy: 'month',
+      });
+      const v = (ind: { code: string; value: number | null }[], code: string) =>
+        ind.find((i) => i.code === `records.${code}`)!.value!;
+      expect(r.records).toBe(124_000);
+      expect(v(r.indicators, 'sync_rate')).toBe(100);
+      expect(v(r.indicators, 'digitisation_rate')).toBeCloseTo(86, -0.5);
+      expect(v(r.indicators, 'electronic_result_rate')).toBeGreaterThan(87);
+      expect(v(r.indicators, 'online_payment_rate')).toBeGreaterThan(99);
+      expect(r.groups.map((g) => v(g.indicators, 'online_application_rate'))).toEqual([
+        23.45, 61.23, 85.67, 95.12, 99,
+      ]);
+      expect(await records.rollupSums(hn!.id, '2025-07-01', '2025-11-12')).toEqual(
+        await records.directSums(hn!.id, '2025-07-01', '2025-11-12'),
+      );
+    },
+  );
 
   it('Hanoi: twelve weeks of reports with realistic discipline, published lists, work waiting', async () => {
     const rows = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows as T[];

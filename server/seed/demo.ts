@@ -21,11 +21,14 @@ import type { TaskState } from '../../shared/task-state.js';
 export { DEMO_PASSWORD } from './accounts.js';
 import { seedPublication } from './publication.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
+import { seedServiceRecords } from './service-records.js';
 
 export type SeedDemoOptions = {
   /** The demo's "today" (YYYY-MM-DD): every date is placed relative to it. */
   today: string;
   onProgress?: (step: string, done: number, total: number) => void;
+  /** Hanoi's service records to generate (default DEMO_RECORDS; 1,240,000 as in the article; 0 = none). */
+  records?: number;
 };
 
 const SEED = 57_06;
@@ -221,6 +224,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   // The weekly cycle is drawn from the tasks just written, by the product's own code.
   await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
   await seedPublication(db, done.cycle.programmeId);
+  if (opts.records !== 0) await seedServiceRecords(db, { count: opts.records, onProgress: report });
   return { accounts: done.accounts };
 }
 

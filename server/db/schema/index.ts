@@ -12,3 +12,4 @@ export * from './publications.js';
 export * from './briefs.js';
 export * from './evaluations.js';
 export * from './rollups.js';
+export * from './records.js';

@@ -27,6 +27,7 @@ const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
+const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 
 export function App() {
   return (
@@ -82,6 +83,7 @@ function Shell() {
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />
           <Route path="inspection" element={<InspectionPage />} />
+          <Route path="service-records" element={<ServiceRecordsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

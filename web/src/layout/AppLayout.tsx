@@ -8,6 +8,7 @@ import {
   GlobalOutlined,
   InboxOutlined,
   LogoutOutlined,
+  FileDoneOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -175,6 +176,11 @@ export function AppLayout() {
                   },
                 ]
               : []),
+            {
+              key: 'service-records',
+              icon: <FileDoneOutlined />,
+              label: <Link to={`${base}/service-records`}>{t('records.nav')}</Link>,
+            },
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [
                   {

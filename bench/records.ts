@@ -1,0 +1,253 @@
+/**
+ * Service records at scale: the import's ingest rate (the real pipeline: CSV text → parser →
+ * row checks → batched upserts + rollup, in one transaction) and the service indicators' latency
+ * for the whole country over a year. A benchmark, not a test.
+ *
+ *   npx tsx bench/records.ts --engine postgres --ingest 10000000 --indicators 100000000
+ *   npx tsx bench/records.ts --engine pglite --ingest 1240000
+ *   options: --n 30 (timed indicator queries per shape)
+ *
+ * The indicator query reads only the daily rollup (unit × day), whose size is bounded by
+ * units × days whatever the number of records; for --indicators N the rollup of N records over
+ * 2025 is written directly (3,400 units × 365 days, counts summing to N), on top of what the
+ * ingest wrote. The ingest part proves rollup == records on what it loaded.
+ */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/db/client.js';
+import { runMigrations } from '../server/db/migrate.js';
+import { fixedClock } from '../server/lib/clock.js';
+import { systemActor } from '../server/modules/auth/actor.js';
+import { createRecordsService } from '../server/modules/records/records.service.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const engine = (args.get('engine') ?? 'pglite') as 'pglite' | 'postgres';
+const ingest = Number(args.get('ingest') ?? (engine === 'postgres' ? 10_000_000 : 1_240_000));
+const indicatorRecords = Number(args.get('indicators') ?? (engine === 'postgres' ? 100_000_000 : 0));
+const n = Number(args.get('n') ?? 30);
+const PROVINCES = 34;
+const COMMUNES = 100;
+
+async function open(): Promise<Database> {
+  if (engine === 'pglite') return openDatabase({ engine: 'pglite' });
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `sbbench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ engine: 'postgres', url: u.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** The country: a root, 34 provinces, 100 communes each (3,435 units). */
+async function makeUnits(database: Database) {
+  const db = database.db;
+  await db.execute(
+    sql`insert into units (id, code, name_vi, kind, parent_id, path, depth) values (1, 'VN', 'Việt Nam', 'country', null, '/1/', 0)`,
+  );
+  await db.execute(sql`insert into units (id, code, name_vi, kind, parent_id, path, depth)
+    select 1 + p, 'P' || p, 'Tỉnh ' || p, 'province', 1, '/1/' || (1 + p) || '/', 1 from generate_series(1, ${PROVINCES}) p`);
+  await db.execute(sql`insert into units (id, code, name_vi, kind, parent_id, path, depth)
+    select 1000 + p * 1000 + c, 'P' || p || '-C' || c, 'Xã ' || c, 'commune', 1 + p, '/1/' || (1 + p) || '/' || (1000 + p * 1000 + c) || '/', 2
+      from generate_series(1, ${PROVINCES}) p, generate_series(1, ${COMMUNES}) c`);
+  await db.execute(sql`select setval('units_id_seq', 100000)`);
+  const codes: string[] = [];
+  for (let p = 1; p <= PROVINCES; p++) for (let c = 1; c <= COMMUNES; c++) codes.push(`P${p}-C${c}`);
+  return codes;
+}
+
+/** CSV text of `total` records over 2025 in time order (as a system exports them), in chunks. */
+function csvStream(total: number, codes: string[]) {
+  const start = Date.UTC(2024, 11, 31, 17);
+  const span = 365 * 86_400_000;
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const wall = (ms: number) => {
+    const d = new Date(ms + 7 * 3_600_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  };
+  return Readable.from(
+    (function* () {
+      yield 'record_id,procedure_code,unit_code,received_at,channel,synced,documents_digitised,result_digitised,result_electronic,has_fee,paid_online,due_at,completed_at,supplement_requests,supplement_days\n';
+      let lines: string[] = [];
+      for (let i = 0; i < total; i++) {
+        const h = Math.imul(i + 1, 2654435761) >>> 0;
+        const at = start + Math.floor((i / total) * span);
+        const done = h % 10 < 9;
+        lines.push(
+          `R${i},TTHC-${h % 400},${codes[h % codes.length]},${wall(at)},${h % 3 ? 'online' : 'in_person'},1,${h % 7 ? 1 : 0},${h % 7 ? 1 : 0},${h % 8 ? 1 : 0},${h % 2},${h % 2 && h % 50 ? 1 : 0},${wall(at + 5 * 86_400_000)},${done ? wall(at + (h % 120) * 3_600_000) : ''},${h % 20 === 0 ? 1 : 0},${h % 20 === 0 ? 1.5 : 0}`,
+        );
+        if (lines.length === 2000) {
+          yield Buffer.from(lines.join('\n') + '\n');
+          lines = [];
+        }
+      }
+      if (lines.length) yield Buffer.from(lines.join('\n') + '\n');
+    })(),
+  );
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+const database = await open();
+try {
+  await runMigrations(database);
+  const codes = await makeUnits(database);
+  const records = createRecordsService({ db: database.db, clock: fixedClock('2026-01-15') });
+  const rows: string[][] = [];
+
+  if (ingest > 0) {
+    let last = 0;
+    const t0 = Date.now();
+    const r = await records.importFile(systemActor, {
+      body: csvStream(ingest, codes),
+      fileName: 'bench.csv',
+      format: 'csv',
+      mode: 'all',
+      source: 'BENCH',
+      encoding: 'utf-8',
+      onProgress: (p) => {
+        if (Date.now() - last > 10_000) {
+          last = Date.now();
+          console.error(
+            `  ${p.rows.toLocaleString('en')} rows, ${Math.round(p.rows / ((Date.now() - t0) / 1000))}/s`,
+          );
+        }
+      },
+    });
+    const rate = Math.round(r.imported / r.seconds);
+    const target = engine === 'postgres' ? 50_000 : 15_000;
+    rows.push([
+      `ingest ${ingest.toLocaleString('en')} records (CSV, all-or-nothing)`,
+      `${r.seconds.toFixed(1)} s`,
+      `${rate.toLocaleString('en')}/s`,
+      `≥ ${target.toLocaleString('en')}/s`,
+      rate >= target ? '✓' : '✗',
+    ]);
+    // Re-import of the first 100,000 (the same ids): updates, no duplicates.
+    const t1 = Date.now();
+    const again = await records.importFile(systemActor, {
+      body: csvStream(Math.min(100_000, ingest), codes),
+      fileName: 'again.csv',
+      format: 'csv',
+      mode: 'all',
+      source: 'BENCH',
+      encoding: 'utf-8',
+    });
+    const count = Number(
+      (
+        (await database.db.execute(sql`select count(*)::bigint as n from service_records`)).rows[0] as {
+          n: number;
+        }
+      ).n,
+    );
+    rows.push([
+      `re-import ${again.imported.toLocaleString('en')} existing ids`,
+      `${((Date.now() - t1) / 1000).toFixed(1)} s`,
+      `${Math.round(again.imported / again.seconds).toLocaleString('en')}/s`,
+      `${count === ingest ? 'no duplicates' : `DUPLICATES: ${count}`}`,
+      count === ingest ? '✓' : '✗',
+    ]);
+    if (process.env.EXPLAIN) {
+      const keys = Array.from({ length: 5000 }, (_, i) => `R${i * 7}`);
+      const client = await database.pool.connect();
+      await client.query(
+        'begin; set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_hashjoin = off; set local enable_mergejoin = off',
+      );
+      const plan = await client.query(
+        `explain (analyze, costs off) select r.* from unnest($1::text[], $2::text[]) as k(source, record_id) join service_records r on r.source = k.source and r.record_id = k.record_id`,
+        [keys.map(() => 'BENCH'), keys],
+      );
+      await client.query('rollback');
+      client.release();
+      console.error(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'].slice(0, 160)).join('\n'));
+    }
+    const t2 = Date.now();
+    const a = await records.rollupSums(1, '2025-01-01', '2025-12-31');
+    const b = await records.directSums(1, '2025-01-01', '2025-12-31');
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    rows.push([
+      'rollup == direct query over the records',
+      `${((Date.now() - t2) / 1000).toFixed(1)} s`,
+      '',
+      same ? 'equal' : 'DIFFERENT',
+      same ? '✓' : '✗',
+    ]);
+  }
+
+  if (indicatorRecords > 0) {
+    // Rollup of `indicatorRecords` records over 2025 for every commune × day.
+    const cells = PROVINCES * COMMUNES * 365;
+    const per = Math.floor(indicatorRecords / cells);
+    if (per < 1) throw new Error(`--indicators must be at least ${cells} (one record per commune and day)`);
+    await database.db.execute(sql`delete from service_record_days`);
+    await database.db.execute(sql`
+      insert into service_record_days (unit_id, day, received, online, synced, digitised, with_fee, paid_online,
+        completed, on_time, result_electronic, processing_seconds)
+      select 1000 + p * 1000 + c, d::date, ${per} + (case when ((p - 1) * 100 + (c - 1)) * 365 + extract(doy from d)::int - 1 < ${indicatorRecords - per * cells} then 1 else 0 end),
+             ${Math.round(per * 0.8)}, ${per}, ${Math.round(per * 0.86)}, ${Math.round(per * 0.4)}, ${Math.round(per * 0.39)},
+             ${Math.round(per * 0.9)}, ${Math.round(per * 0.87)}, ${Math.round(per * 0.88)}, ${per} * 200000
+        from generate_series(1, ${PROVINCES}) p, generate_series(1, ${COMMUNES}) c,
+             generate_series('2025-01-01'::date, '2025-12-31'::date, interval '1 day') d`);
+    await database.db.execute(sql`delete from service_record_months`);
+    await database.db.execute(sql`
+      insert into service_record_months (unit_id, month, received, online, synced, digitised, with_fee, paid_online,
+        completed, on_time, result_electronic, processing_seconds)
+      select unit_id, date_trunc('month', day)::date, sum(received), sum(online), sum(synced), sum(digitised),
+             sum(with_fee), sum(paid_online), sum(completed), sum(on_time), sum(result_electronic), sum(processing_seconds)
+        from service_record_days group by 1, 2`);
+    await database.db.execute(sql`analyze service_record_days`);
+    await database.db.execute(sql`analyze service_record_months`);
+    const total = await records.rollupSums(1, '2025-01-01', '2025-12-31');
+    const shapes = [
+      { label: 'country, year', q: { groupBy: 'none' as const } },
+      { label: 'country, year, by province', q: { groupBy: 'unit' as const } },
+      { label: 'country, year, by month', q: { groupBy: 'month' as const } },
+      {
+        label: 'province, quarter, by commune',
+        q: { groupBy: 'unit' as const, unitId: 2, period: '2025-Q3' },
+      },
+    ];
+    for (const s of shapes) {
+      const times: number[] = [];
+      for (let i = 0; i < n + 3; i++) {
+        const t = performance.now();
+        await records.indicators(systemActor, { unitId: 1, period: '2025', ...s.q });
+        if (i >= 3) times.push(performance.now() - t);
+      }
+      const med = quantile(times, 0.5);
+      const p95 = quantile(times, 0.95);
+      rows.push([
+        `indicators: ${s.label} (${total.received.toLocaleString('en')} records)`,
+        `median ${med.toFixed(0)} ms`,
+        `p95 ${p95.toFixed(0)} ms`,
+        '< 500 ms',
+        p95 < 500 ? '✓' : '✗',
+      ]);
+    }
+  }
+
+  console.log(`\nservice records — ${engine}`);
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const r of rows) console.log(`| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`);
+} finally {
+  await database.close();
+}

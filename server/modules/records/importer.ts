@@ -1,0 +1,191 @@
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { ImportMode, RowError } from '../../../shared/schemas/records.js';
+import { addInto, recordCounts, ZERO_SUMS, type RecordSums } from '../../../shared/service-indicators.js';
+import type { Db } from '../../db/client.js';
+import { createRecordsRepo, type DayDelta, type StoredRecord, type UnitRef } from './records.repo.js';
+import type { RawRow } from './readers.js';
+import { parseRow, type RowIssue } from './row.js';
+import { rowMessage } from './row-messages.js';
+import { inRecordScope, type RecordScope } from './policy.js';
+
+export const BATCH_ROWS = 5000;
+/** Rollup keys (unit × day) held before they are written. */
+const FLUSH_KEYS = 50_000;
+const MAX_REPORTED = 1000;
+
+export type ImportProgress = { rows: number; imported: number; failed: number };
+
+/** Thrown inside the transaction to roll an all-or-nothing import back. */
+class Refused extends Error {}
+
+/**
+ * Writes rows in batches inside one transaction: each batch removes the stored versions of its
+ * records (any month), inserts the new ones and adds the difference to the daily rollup, so a
+ * re-import updates and the rollup stays exact. Mode "all": any row error and nothing is kept
+ * (rows after the first error are still checked, not written). Mode "good": bad rows are skipped.
+ */
+export async function runImport(
+  db: Db,
+  opts: {
+    importId: number;
+    rows: AsyncIterable<RawRow>;
+    mode: ImportMode;
+    source: string;
+    units: UnitRef[];
+    scope: RecordScope;
+    locale: Locale;
+    onProgress?: (p: ImportProgress) => void;
+  },
+) {
+  const byCode = new Map(opts.units.map((u) => [u.code, u]));
+  const ctx = {
+    defaultSource: opts.source,
+    unitByCode: (c: string) => byCode.get(c),
+    inScope: (path: string) => inRecordScope(opts.scope, path),
+  };
+  const errors: RowError[] = [];
+  let failed = 0;
+  let issues = 0;
+  let rows = 0;
+  let imported = 0;
+  const fail = (row: number, list: RowIssue[]) => {
+    failed++;
+    issues += list.length;
+    for (const i of list)
+      if (errors.length < MAX_REPORTED)
+        errors.push({
+          row,
+          column: i.column,
+          code: i.code,
+          message: rowMessage(i.code, opts.locale, i.params),
+        });
+  };
+  const knownMonths = new Set<string>();
+
+  // The rollup's changes are summed in memory over batches and written when many keys are
+  // waiting and at the end, still inside the transaction: rewriting the same month rows after
+  // every batch grew chains of row versions that each later upsert had to walk.
+  const deltas = new Map<string, DayDelta>();
+  async function flushRollup(repo: ReturnType<typeof createRecordsRepo>) {
+    await repo.addToRollup([...deltas.values()]);
+    deltas.clear();
+  }
+
+  async function writeBatch(
+    repo: ReturnType<typeof createRecordsRepo>,
+    batch: { row: number; rec: StoredRecord }[],
+  ) {
+    const months = [...new Set(batch.map((b) => monthOf(b.rec.receivedAt)))].filter(
+      (m) => !knownMonths.has(m),
+    );
+    await repo.ensureMonths(months);
+    for (const m of months) knownMonths.add(m);
+    const known = await repo.claimKeys(
+      batch.map((b) => b.rec),
+      opts.importId,
+    );
+    let keep = batch;
+    let old: StoredRecord[] = [];
+    if (known.length) {
+      // A record this import already wrote is a duplicate id in the file: the first row stands.
+      const again = new Set(known.filter((k) => k.importId === opts.importId).map(key));
+      keep = batch.filter((b) => {
+        if (!again.has(key(b.rec))) return true;
+        fail(b.row, [{ column: 'record_id', code: 'duplicate_id', params: { value: b.rec.recordId } }]);
+        return false;
+      });
+      const earlier = known.filter((k) => k.importId !== opts.importId);
+      if (earlier.length) {
+        old = await repo.takeOld(earlier);
+        const moved = new Set(earlier.map(key));
+        await repo.moveKeys(
+          keep.filter((b) => moved.has(key(b.rec))).map((b) => b.rec),
+          opts.importId,
+        );
+      }
+    }
+    await repo.insert(keep.map((b) => b.rec));
+    const add = (unitId: number, day: string, s: RecordSums, sign: number) => {
+      const k = `${unitId}|${day}`;
+      let d = deltas.get(k);
+      if (!d) deltas.set(k, (d = { unitId, day, sums: { ...ZERO_SUMS } }));
+      addInto(d.sums, s, sign);
+    };
+    const count = (r: StoredRecord, sign: number) => {
+      const c = recordCounts(r);
+      add(r.unitId, c.intake.day, c.intake.sums, sign);
+      if (c.completion) add(r.unitId, c.completion.day, c.completion.sums, sign);
+    };
+    for (const b of keep) count(b.rec, 1);
+    for (const r of old) count(r, -1);
+    if (deltas.size >= FLUSH_KEYS) await flushRollup(repo);
+    imported += keep.length;
+  }
+
+  const run = async (tx: Db) => {
+    const repo = createRecordsRepo(tx);
+    await repo.lockImports();
+    let batch: { row: number; rec: StoredRecord }[] = [];
+    let seen = new Set<string>();
+    // The database writes batch n while the next batch is read and checked.
+    let pending: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const flush = async () => {
+      await pending;
+      if (failure) throw failure;
+      const b = batch;
+      if (b.length && (opts.mode === 'good' || failed === 0))
+        pending = writeBatch(repo, b).then(
+          () => opts.onProgress?.({ rows, imported, failed }),
+          (e: unknown) => {
+            failure = e;
+          },
+        );
+      else opts.onProgress?.({ rows, imported, failed });
+      batch = [];
+      seen = new Set();
+    };
+    for await (const raw of opts.rows) {
+      rows++;
+      if ('issue' in raw) {
+        fail(raw.row, [raw.issue]);
+        continue;
+      }
+      const parsed = parseRow(raw.cells, ctx);
+      if (!parsed.ok) {
+        fail(raw.row, parsed.issues);
+        continue;
+      }
+      const k = key(parsed.row);
+      if (seen.has(k)) {
+        fail(raw.row, [
+          { column: 'record_id', code: 'duplicate_id', params: { value: parsed.row.recordId } },
+        ]);
+        continue;
+      }
+      seen.add(k);
+      batch.push({ row: raw.row, rec: { ...parsed.row, importId: opts.importId } });
+      if (batch.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+    await pending;
+    if (failure) throw failure;
+    await flushRollup(repo);
+    errors.sort((a, b) => a.row - b.row);
+    if (opts.mode === 'all' && failed > 0) throw new Refused();
+  };
+
+  let status: 'done' | 'refused' = 'done';
+  try {
+    await db.transaction((tx) => run(tx as unknown as Db));
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    status = 'refused';
+    imported = 0;
+  }
+  return { status, rows, imported, failed, errors, errorsTruncated: issues > errors.length };
+}
+
+const key = (r: { source: string; recordId: string }) => `${r.source}\u0000${r.recordId}`;
+/** 'YYYY-MM' of an instant in Asia/Ho_Chi_Minh. */
+const monthOf = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
