@@ -40,6 +40,10 @@ import { createAdjustmentsService } from './modules/adjustments/adjustments.serv
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { createIndicatorsService, type ComputedSource } from './modules/indicators/indicators.service.js';
+import { objectivesRoutes } from './modules/objectives/objectives.routes.js';
+import { createObjectivesService } from './modules/objectives/objectives.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -61,6 +65,8 @@ export type AppOptions = {
   loginRateLimit?: number;
   /** Serve the built web client from this folder (dist/web by default, when it exists). */
   webDir?: string | false;
+  /** Functions behind computed indicators, by compute key ('records.sync_rate'). */
+  computedSources?: Record<string, ComputedSource>;
 };
 
 /** Wires services to their repositories and routes; everything it needs comes in as options. */
@@ -74,6 +80,7 @@ export function createServices(
     log?: (m: string, e?: unknown) => void;
     filesDir?: string;
     uploadMaxMb?: number;
+    computedSources?: Record<string, ComputedSource>;
   } = {},
 ) {
   const db = database.db;
@@ -105,7 +112,15 @@ export function createServices(
       completionDecided: (e) => notifications.completionDecided(e),
     },
   });
+  const indicators = createIndicatorsService({
+    db,
+    clock,
+    programmes,
+    computedSources: opts.computedSources ?? {},
+  });
   return {
+    indicators,
+    objectives: createObjectivesService({ db, clock, programmes, indicators }),
     notifications,
     warnings,
     adjustments,
@@ -148,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     publicUrl: opts.publicUrl,
     filesDir: opts.filesDir,
     uploadMaxMb: opts.uploadMaxMb,
+    computedSources: opts.computedSources,
     log: (m, e) => (/failed|not sent/.test(m) ? app.log.warn({ err: e }, m) : app.log.info({ detail: e }, m)),
   });
   app.decorate('services', services);
@@ -204,6 +220,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       adjustmentsRoutes(api, services.adjustments);
       evidenceRoutes(api, services.evidence);
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
+      indicatorsRoutes(api, services.indicators);
+      objectivesRoutes(api, services.objectives);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,13 @@ export const ERROR_CODES = [
   'task_closed',
   'file_too_large',
   'file_type_forbidden',
+  'indicator_computed',
+  'value_negative',
+  'value_shape',
+  'unit_not_reporter',
+  'unit_out_of_scope',
+  'target_wrong_side',
+  'period_cadence',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

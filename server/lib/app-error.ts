@@ -34,6 +34,13 @@ const STATUS: Record<ErrorCode, number> = {
   task_closed: 409,
   file_too_large: 413,
   file_type_forbidden: 415,
+  indicator_computed: 422,
+  value_negative: 422,
+  value_shape: 422,
+  unit_not_reporter: 422,
+  unit_out_of_scope: 403,
+  target_wrong_side: 422,
+  period_cadence: 422,
   internal: 500,
 };
 

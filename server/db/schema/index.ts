@@ -8,3 +8,4 @@ export * from './warnings.js';
 export * from './adjustments.js';
 export * from './files.js';
 export * from './notifications.js';
+export * from './indicators.js';
