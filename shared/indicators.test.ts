@@ -102,12 +102,20 @@ describe('targets and periods', () => {
     expect(targetForYear([], 2025)).toBeNull();
   });
   it('knows years besides weeks, months and quarters', () => {
-    expect(valuePeriodFromKey('2025')).toMatchObject({ cadence: 'yearly', start: '2025-01-01', end: '2025-12-31' });
+    expect(valuePeriodFromKey('2025')).toMatchObject({
+      cadence: 'yearly',
+      start: '2025-01-01',
+      end: '2025-12-31',
+    });
     expect(valuePeriodFromKey('2025-11').cadence).toBe('monthly');
     expect(() => valuePeriodFromKey('2025-13')).toThrow();
   });
   it('lists the last n periods ending with the one of the date', () => {
-    expect(lastPeriods('2026-02-10', 'monthly', 3).map((p) => p.key)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(lastPeriods('2026-02-10', 'monthly', 3).map((p) => p.key)).toEqual([
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(lastPeriods('2026-02-10', 'quarterly', 2).map((p) => p.key)).toEqual(['2025-Q4', '2026-Q1']);
     expect(lastPeriods('2026-02-10', 'yearly', 2).map((p) => p.key)).toEqual(['2025', '2026']);
   });

@@ -100,7 +100,11 @@ export function krStatus(att: number | null, elapsed: number): KrStatus {
  * The value of a ratio indicator from its sums, times its scale (100 for a percentage); null when
  * the denominator is missing or zero.
  */
-export function ratioValue(numerator: number | null, denominator: number | null, scale: number): number | null {
+export function ratioValue(
+  numerator: number | null,
+  denominator: number | null,
+  scale: number,
+): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
   return (numerator / denominator) * scale;
 }
