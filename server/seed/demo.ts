@@ -20,6 +20,7 @@ import type { TaskState } from '../../shared/task-state.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
+import { seedIndicators } from './indicators.js';
 
 export type SeedDemoOptions = {
   /** The demo's "today" (YYYY-MM-DD): every date is placed relative to it. */
@@ -219,6 +220,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   });
   // The weekly cycle is drawn from the tasks just written, by the product's own code.
   await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
+  await seedIndicators(db, { ...indicatorActors(done.cycle), today: opts.today });
   return { accounts: done.accounts };
 }
 
@@ -228,3 +230,14 @@ function countFixed(specs: TaskSpec[]): Partial<Record<TaskState, number>> {
   for (const t of specs) if (t.plan) out[t.plan.state] = (out[t.plan.state] ?? 0) + 1;
   return out;
 }
+
+const indicatorActors = (c: {
+  programmeId: number;
+  users: { standing: number; officerHK: number };
+  units: { hoanKiem: number };
+}) => ({
+  programmeId: c.programmeId,
+  standingUserId: c.users.standing,
+  officerUserId: c.users.officerHK,
+  officerUnitId: c.units.hoanKiem,
+});
