@@ -20,6 +20,8 @@ const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
+const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
+const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
 
 export function App() {
   return (
@@ -54,6 +56,8 @@ function Shell() {
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="okrs" element={<ObjectivesPage />} />
+          <Route path="kpi-entry" element={<ValuesEntryPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -50,9 +51,11 @@ export function AppLayout() {
   const section =
     rest === 'reports'
       ? 'inbox'
-      : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox'].includes(rest)
-        ? rest
-        : 'overview';
+      : rest === 'kpi-entry'
+        ? 'okrs'
+        : ['tasks', 'units', 'inbox', 'discipline', 'warnings', 'requests', 'outbox', 'okrs'].includes(rest)
+          ? rest
+          : 'overview';
   const today = clock.data?.today;
   const replaying = asOf !== undefined && asOf !== today;
 
@@ -130,6 +133,11 @@ export function AppLayout() {
               key: 'requests',
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
+            },
+            {
+              key: 'okrs',
+              icon: <AimOutlined />,
+              label: <Link to={withAsOf(`${base}/okrs`, asOf)}>{t('indicators.nav')}</Link>,
             },
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [
