@@ -27,6 +27,8 @@ import { importValues, saveValues, useEntrySheet } from './api';
 import './indicators.css';
 
 type Row = EntrySheet['rows'][number];
+/** A run of either direction kept whole inside the other (first-strong isolate). */
+const isolate = (s: string) => `\u2068${s}\u2069`;
 type Draft = { value: number | null; numerator: number | null; denominator: number | null };
 
 /** A unit's KPI values for one period: enter them by hand, or import a CSV/XLSX sheet. */
@@ -204,7 +206,7 @@ export default function ValuesEntryPage() {
                   render: (_, r) =>
                     r.enteredAt ? (
                       <div className="okr__sub">
-                        {r.enteredBy ?? '—'} · {formatDateTime(r.enteredAt, lang)}
+                        {isolate(r.enteredBy ?? '—')} · {isolate(formatDateTime(r.enteredAt, lang))}
                         {r.revisions > 1 && ` · ${t('indicators.revisions', { n: r.revisions })}`}
                       </div>
                     ) : (
