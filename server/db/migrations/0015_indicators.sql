@@ -89,7 +89,7 @@ ALTER TABLE "key_results" ADD CONSTRAINT "key_results_indicator_id_indicators_id
 ALTER TABLE "key_results" ADD CONSTRAINT "key_results_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objectives" ADD CONSTRAINT "objectives_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objectives" ADD CONSTRAINT "objectives_group_id_programme_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."programme_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "indicator_values_latest_idx" ON "indicator_values" USING btree ("indicator_id","period","unit_id","entered_at","id");--> statement-breakpoint
+CREATE INDEX "indicator_values_latest_idx" ON "indicator_values" USING btree ("indicator_id","period","unit_id","entered_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "indicators_code_uq" ON "indicators" USING btree ("programme_id","code");--> statement-breakpoint
 CREATE INDEX "key_result_tasks_task_idx" ON "key_result_tasks" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "key_results_objective_idx" ON "key_results" USING btree ("objective_id");--> statement-breakpoint

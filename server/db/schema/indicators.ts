@@ -97,7 +97,16 @@ export const indicatorValues = pgTable(
     enteredBy: integer('entered_by').references(() => users.id),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('indicator_values_latest_idx').on(t.indicatorId, t.period, t.unitId, t.enteredAt, t.id)],
+  // Latest first within a unit and period: the figures statement reads it in this order, no sort.
+  (t) => [
+    index('indicator_values_latest_idx').on(
+      t.indicatorId,
+      t.period,
+      t.unitId,
+      t.enteredAt.desc(),
+      t.id.desc(),
+    ),
+  ],
 );
 
 /** An objective of a programme or one of its groups (OKR). */

@@ -68,8 +68,8 @@ const UNIT_COLUMNS = sql`u.id, u.code, u.name_vi, u.name_en, u.name_ar, u.kind, 
  * a value twice.
  */
 const isReporter = (kinds: SQL, u: SQL) =>
-  sql`((cardinality(${kinds}) = 0 and not exists (select 1 from units c where c.parent_id = ${u}.id))
-       or ${u}.kind = any(${kinds}))`;
+  sql`(case when cardinality(${kinds}) = 0 then not exists (select 1 from units c where c.parent_id = ${u}.id)
+            else ${u}.kind = any(${kinds}) end)`;
 
 /** Indicators, targets and values; the only SQL of the module. */
 export function createIndicatorsRepo(db: Db) {
@@ -151,9 +151,10 @@ export function createIndicatorsRepo(db: Db) {
       rows<UnitRow>(sql`select ${UNIT_COLUMNS} from units u where u.parent_id = ${unitId} order by u.code`),
 
     /**
-     * Each query's figure in one statement: the reporters of the unit's subtree (path prefix), the
-     * latest value each had entered before `cutoff`, then sum, average, and the sums of numerators
-     * and denominators of the units that reported. `expected` counts the reporters.
+     * Each query's figure in one statement: the latest value each unit had entered before
+     * `cutoff`, read once per (indicator, period) in index order, then summed, averaged, and the
+     * numerators and denominators summed over the reporters in the unit's subtree (path prefix).
+     * `expected` counts the reporters of each subtree.
      */
     figures: async (queries: FigureQuery[], cutoff: Date) => {
       if (!queries.length) return [] as FigureRow[];
@@ -174,32 +175,42 @@ export function createIndicatorsRepo(db: Db) {
             join units n on n.id = q.unit_id
             join indicators ind on ind.id = q.indicator_id
         ),
-        rep as (
-          select q.i, u.id as unit_id from q join units u on u.path like q.npath || '%'
-           where ${isReporter(sql`q.reporter_kinds`, sql`u`)}
-        ),
+        ip as (select distinct indicator_id, period from q),
         latest as (
-          select rep.i, q.aggregation, v.value, v.numerator, v.denominator
-            from rep join q on q.i = rep.i
-            cross join lateral (
-              select v.value, v.numerator, v.denominator from indicator_values v
-               where v.indicator_id = q.indicator_id and v.period = q.period and v.unit_id = rep.unit_id
+          -- Per (indicator, period), each unit's latest row straight from indicator_values_latest_idx (no sort).
+          select ip.indicator_id, ip.period, l.unit_id, l.value, l.numerator, l.denominator
+            from ip cross join lateral (
+              select distinct on (v.unit_id) v.unit_id, v.value, v.numerator, v.denominator
+                from indicator_values v
+               where v.indicator_id = ip.indicator_id and v.period = ip.period
                  and v.entered_at < ${cutoff.toISOString()}::timestamptz
-               order by v.entered_at desc, v.id desc limit 1) v
+               order by v.unit_id, v.entered_at desc nulls last, v.id desc nulls last) l
         ),
         got as (
-          select i,
-                 count(*) filter (where case when aggregation = 'ratio'
-                                             then numerator is not null and denominator is not null
-                                             else value is not null end)::int as reported,
-                 sum(value) as sum, avg(value) as avg,
-                 sum(numerator) filter (where numerator is not null and denominator is not null) as numerator,
-                 sum(denominator) filter (where numerator is not null and denominator is not null) as denominator
-            from latest group by i
+          select q.i,
+                 count(*) filter (where case when q.aggregation = 'ratio'
+                                             then l.numerator is not null and l.denominator is not null
+                                             else l.value is not null end)::int as reported,
+                 sum(l.value) as sum, avg(l.value) as avg,
+                 sum(l.numerator) filter (where l.numerator is not null and l.denominator is not null) as numerator,
+                 sum(l.denominator) filter (where l.numerator is not null and l.denominator is not null) as denominator
+            from latest l
+            join units u on u.id = l.unit_id
+            join q on q.indicator_id = l.indicator_id and q.period = l.period and u.path like q.npath || '%'
+           where ${isReporter(sql`q.reporter_kinds`, sql`u`)}
+           group by q.i
+        ),
+        nodes as (select distinct npath, reporter_kinds from q),
+        expected as (
+          select n.npath, n.reporter_kinds, count(*)::int as n
+            from nodes n join units u on u.path like n.npath || '%'
+           where ${isReporter(sql`n.reporter_kinds`, sql`u`)}
+           group by n.npath, n.reporter_kinds
         )
-        select q.i, (select count(*)::int from rep where rep.i = q.i) as expected,
+        select q.i, coalesce(e.n, 0) as expected,
                coalesce(got.reported, 0) as reported, got.sum, got.avg, got.numerator, got.denominator
           from q left join got on got.i = q.i
+          left join expected e on e.npath = q.npath and e.reporter_kinds = q.reporter_kinds
          order by q.i`);
     },
 
