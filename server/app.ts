@@ -42,6 +42,13 @@ import { createEvidenceService } from './modules/evidence/evidence.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
+import {
+  cockpitServices,
+  kpiTiles,
+  publicIndicators,
+  publicServices,
+  recordSources,
+} from './modules/cockpit/sources.js';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { createInspectionService } from './modules/inspection/inspection.service.js';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.js';
@@ -53,6 +60,10 @@ import { createPublicationService } from './modules/publication/publication.serv
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { createIndicatorsService, type ComputedSource } from './modules/indicators/indicators.service.js';
+import { objectivesRoutes } from './modules/objectives/objectives.routes.js';
+import { createObjectivesService } from './modules/objectives/objectives.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -74,6 +85,8 @@ export type AppOptions = {
   loginRateLimit?: number;
   /** Serve the built web client from this folder (dist/web by default, when it exists). */
   webDir?: string | false;
+  /** Functions behind computed indicators, by compute key ('records.sync_rate'). */
+  computedSources?: Record<string, ComputedSource>;
 };
 
 /** Wires services to their repositories and routes; everything it needs comes in as options. */
@@ -87,6 +100,7 @@ export function createServices(
     log?: (m: string, e?: unknown) => void;
     filesDir?: string;
     uploadMaxMb?: number;
+    computedSources?: Record<string, ComputedSource>;
   } = {},
 ) {
   const db = database.db;
@@ -129,7 +143,25 @@ export function createServices(
   const tasks = createTasksService({ db, clock, programmes });
   const discipline = createDisciplineService({ db, clock, programmes });
   const unitsRepo = createUnitsRepo(db);
-  const cockpit = createCockpitService({ programmes, tasks, tasksRepo, unitsRepo, discipline, warnings });
+  const records = createRecordsService({ db, clock });
+  // Computed indicators read the service records at read time (never stored).
+  const indicators = createIndicatorsService({
+    db,
+    clock,
+    programmes,
+    computedSources: { ...recordSources(records), ...opts.computedSources },
+  });
+  const objectives = createObjectivesService({ db, clock, programmes, indicators });
+  const cockpit = createCockpitService({
+    programmes,
+    tasks,
+    tasksRepo,
+    unitsRepo,
+    discipline,
+    warnings,
+    kpis: kpiTiles(objectives),
+    services: cockpitServices(records),
+  });
   const briefs = (late.briefs = createBriefsService({
     db,
     clock,
@@ -145,11 +177,21 @@ export function createServices(
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
     inspection: createInspectionService({ db, programmes, discipline }),
+    records,
+    indicators,
+    objectives,
     notifications,
     warnings,
     adjustments,
     cockpit,
-    publication: createPublicationService({ db, clock, programmes, tasksRepo }),
+    publication: createPublicationService({
+      db,
+      clock,
+      programmes,
+      tasksRepo,
+      services: publicServices(records),
+      indicators: publicIndicators(objectives),
+    }),
     evidence: createEvidenceService({
       db,
       clock,
@@ -170,7 +212,6 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
-    records: createRecordsService({ db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -190,6 +231,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     publicUrl: opts.publicUrl,
     filesDir: opts.filesDir,
     uploadMaxMb: opts.uploadMaxMb,
+    computedSources: opts.computedSources,
     log: (m, e) => (/failed|not sent/.test(m) ? app.log.warn({ err: e }, m) : app.log.info({ detail: e }, m)),
   });
   app.decorate('services', services);
@@ -252,6 +294,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       evaluationsRoutes(api, services.evaluations);
       inspectionRoutes(api, services.inspection);
       recordsRoutes(api, services.records);
+      indicatorsRoutes(api, services.indicators);
+      objectivesRoutes(api, services.objectives);
     },
     { prefix: '/api/v1' },
   );

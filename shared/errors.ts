@@ -38,6 +38,13 @@ export const ERROR_CODES = [
   'import_encoding',
   'import_columns',
   'import_format',
+  'indicator_computed',
+  'value_negative',
+  'value_shape',
+  'unit_not_reporter',
+  'unit_out_of_scope',
+  'target_wrong_side',
+  'period_cadence',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,13 @@ const STATUS: Record<ErrorCode, number> = {
   import_encoding: 422,
   import_columns: 422,
   import_format: 415,
+  indicator_computed: 422,
+  value_negative: 422,
+  value_shape: 422,
+  unit_not_reporter: 422,
+  unit_out_of_scope: 403,
+  target_wrong_side: 422,
+  period_cadence: 422,
   internal: 500,
 };
 

@@ -4,7 +4,13 @@ import type { ErrorCode } from '../../shared/errors.js';
 type Messages = Record<ErrorCode | CustomIssueKey, Record<Locale, string>>;
 /** Keys used as messages of custom zod checks (refine/regex) in shared/schemas. */
 export type CustomIssueKey =
-  'date_format' | 'id_list_format' | 'unknown_field' | 'period_format' | 'slug_format';
+  | 'slug_format'
+  | 'date_format'
+  | 'id_list_format'
+  | 'unknown_field'
+  | 'period_format'
+  | 'value_period_format'
+  | 'cap_below_full';
 
 const M: Messages = {
   validation_failed: {
@@ -189,6 +195,41 @@ const M: Messages = {
     en: 'This file format is not supported: CSV, XLSX and NDJSON are accepted.',
     ar: 'صيغة الملف غير مدعومة: تُقبل CSV وXLSX وNDJSON.',
   },
+  indicator_computed: {
+    vi: 'Chỉ tiêu {code} được tính tự động từ dữ liệu, không nhập tay.',
+    en: 'Indicator {code} is computed from the records; its values cannot be entered.',
+    ar: 'المؤشر {code} يُحسب من السجلات؛ لا يمكن إدخال قيمه.',
+  },
+  value_negative: {
+    vi: 'Chỉ tiêu {code} không nhận giá trị âm.',
+    en: 'Indicator {code} does not take negative values.',
+    ar: 'المؤشر {code} لا يقبل قيمًا سالبة.',
+  },
+  value_shape: {
+    vi: 'Chỉ tiêu {code}: chỉ tiêu tỷ lệ cần cả tử số và mẫu số (mẫu số lớn hơn 0); chỉ tiêu khác cần một giá trị số.',
+    en: 'Indicator {code}: a ratio needs both a numerator and a denominator (the denominator above 0); other indicators need one number.',
+    ar: 'المؤشر {code}: تحتاج النسبة إلى بسط ومقام معًا (المقام أكبر من 0)؛ وتحتاج المؤشرات الأخرى إلى رقم واحد.',
+  },
+  unit_not_reporter: {
+    vi: 'Đơn vị {unit} không báo cáo chỉ tiêu {code}.',
+    en: 'Unit {unit} does not report indicator {code}.',
+    ar: 'الوحدة {unit} لا تبلّغ عن المؤشر {code}.',
+  },
+  unit_out_of_scope: {
+    vi: 'Bạn chỉ được nhập số liệu của đơn vị mình (không được nhập cho {unit}).',
+    en: 'You may enter figures only for your own unit (not for {unit}).',
+    ar: 'يمكنك إدخال الأرقام لوحدتك فقط (وليس للوحدة {unit}).',
+  },
+  target_wrong_side: {
+    vi: 'Mục tiêu {target} ngược chiều với giá trị cơ sở {baseline}: chỉ tiêu "càng cao càng tốt" cần mục tiêu không thấp hơn cơ sở, "càng thấp càng tốt" thì không cao hơn.',
+    en: 'The target {target} lies on the wrong side of the baseline {baseline}: a higher-is-better indicator needs a target at or above it, a lower-is-better one at or below it.',
+    ar: 'الهدف {target} في الجهة الخاطئة من خط الأساس {baseline}: المؤشر الذي يكون أفضل كلما ارتفع يحتاج هدفًا مساويًا له أو أعلى، والذي يكون أفضل كلما انخفض يحتاج هدفًا مساويًا له أو أدنى.',
+  },
+  period_cadence: {
+    vi: 'Kỳ {period} không đúng kỳ của chỉ tiêu {code} ({cadence}).',
+    en: 'Period {period} is not a period of indicator {code} ({cadence}).',
+    ar: 'الفترة {period} ليست من فترات المؤشر {code} ({cadence}).',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',
@@ -203,6 +244,16 @@ const M: Messages = {
     vi: 'phải là kỳ báo cáo dạng 2025-W46 (tuần), 2025-11 (tháng) hoặc 2025-Q4 (quý)',
     en: 'must be a period written 2025-W46 (week), 2025-11 (month) or 2025-Q4 (quarter)',
     ar: 'يجب أن تكون فترة بالصيغة 2025-W46 (أسبوع) أو 2025-11 (شهر) أو 2025-Q4 (ربع)',
+  },
+  value_period_format: {
+    vi: 'phải là kỳ dạng 2025 (năm), 2025-Q4 (quý), 2025-11 (tháng) hoặc 2025-W46 (tuần)',
+    en: 'must be a period written 2025 (year), 2025-Q4 (quarter), 2025-11 (month) or 2025-W46 (week)',
+    ar: 'يجب أن تكون فترة بالصيغة 2025 (سنة) أو 2025-Q4 (ربع) أو 2025-11 (شهر) أو 2025-W46 (أسبوع)',
+  },
+  cap_below_full: {
+    vi: 'mức trần phải không thấp hơn ngưỡng đạt điểm tối đa',
+    en: 'the cap must not be below the full-score threshold',
+    ar: 'يجب ألا يكون الحد الأقصى أدنى من عتبة الدرجة الكاملة',
   },
   date_format: {
     vi: 'phải là ngày theo dạng YYYY-MM-DD',
@@ -236,7 +287,9 @@ export function isCustomIssueKey(s: string): s is CustomIssueKey {
     s === 'id_list_format' ||
     s === 'unknown_field' ||
     s === 'period_format' ||
-    s === 'slug_format'
+    s === 'slug_format' ||
+    s === 'value_period_format' ||
+    s === 'cap_below_full'
   );
 }
 

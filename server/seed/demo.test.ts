@@ -24,6 +24,8 @@ import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createRecordsService } from '../modules/records/records.service.js';
 import { systemActor } from '../modules/auth/actor.js';
 import { fixedClock } from '../lib/clock.js';
+import { createServices } from '../app.js';
+import { HANOI_LOCAL_CODES } from './hanoi-units.js';
 
 type Loaded = {
   id: number;
@@ -421,6 +423,29 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
                  (select count(*)::int from programmes) as p, (select count(*)::int from users) as us`,
     );
     expect(after.rows).toEqual(before.rows);
+  });
+
+  it('Hanoi: OKRs of the four groups with 2030 targets, trends, and computed service KPIs waiting', async () => {
+    const services = createServices(seeded.get(today)!.database, fixedClock(today));
+    const okrs = await services.objectives.okrs(systemActor, await programmeId(db, 'HN-NQ57'), {
+      periods: 8,
+    });
+    expect(okrs.objectives.map((o) => o.group?.code)).toEqual(['TC', 'HT', 'NL', 'DMST']);
+    const krs = okrs.objectives.flatMap((o) => o.keyResults);
+    const entered = krs.filter((k) => k.indicator.source !== 'computed');
+    const computed = krs.filter((k) => k.indicator.source === 'computed');
+    expect(computed.map((k) => k.indicator.code)).toContain('ONLINE-RATE');
+    // No calculator wired yet: computed figures are missing, not zero.
+    for (const k of computed) expect(k.current.value).toBeNull();
+    for (const k of entered) {
+      expect(k.current.value, k.indicator.code).not.toBeNull();
+      expect(k.series.filter((x) => x.value !== null).length, k.indicator.code).toBeGreaterThanOrEqual(2);
+    }
+    expect(new Set(entered.map((k) => k.status))).toEqual(new Set(['on_track', 'at_risk', 'off_track']));
+    const online = computed.find((k) => k.indicator.code === 'ONLINE-RATE')!;
+    expect([online.baseline, online.target]).toEqual([23.45, 99]);
+    const skills = entered.find((k) => k.indicator.code === 'DIGITAL-SKILLS-SHARE')!;
+    expect(skills.current.expected).toBe(HANOI_LOCAL_CODES.length);
   });
 });
 

@@ -22,6 +22,7 @@ export { DEMO_PASSWORD } from './accounts.js';
 import { seedPublication } from './publication.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
 import { seedServiceRecords } from './service-records.js';
+import { seedIndicators } from './indicators.js';
 
 export type SeedDemoOptions = {
   /** The demo's "today" (YYYY-MM-DD): every date is placed relative to it. */
@@ -225,6 +226,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
   await seedPublication(db, done.cycle.programmeId);
   if (opts.records !== 0) await seedServiceRecords(db, { count: opts.records, onProgress: report });
+  await seedIndicators(db, { ...indicatorActors(done.cycle), today: opts.today });
   return { accounts: done.accounts };
 }
 
@@ -234,3 +236,14 @@ function countFixed(specs: TaskSpec[]): Partial<Record<TaskState, number>> {
   for (const t of specs) if (t.plan) out[t.plan.state] = (out[t.plan.state] ?? 0) + 1;
   return out;
 }
+
+const indicatorActors = (c: {
+  programmeId: number;
+  users: { standing: number; officerHK: number };
+  units: { hoanKiem: number };
+}) => ({
+  programmeId: c.programmeId,
+  standingUserId: c.users.standing,
+  officerUserId: c.users.officerHK,
+  officerUnitId: c.units.hoanKiem,
+});

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import type { Mailer } from '../lib/mailer.js';
@@ -73,6 +73,7 @@ export async function testApp(
     webDir?: string;
     mailer?: Mailer;
     uploadMaxMb?: number;
+    computedSources?: AppOptions['computedSources'];
   } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
@@ -90,6 +91,7 @@ export async function testApp(
     mailer: opts.mailer,
     filesDir: await mkdtemp(path.join(tmpdir(), 'sb-files-')),
     uploadMaxMb: opts.uploadMaxMb ?? 1,
+    computedSources: opts.computedSources,
   });
   const caller =
     (cookie?: string): Caller =>

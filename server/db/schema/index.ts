@@ -13,3 +13,4 @@ export * from './briefs.js';
 export * from './evaluations.js';
 export * from './rollups.js';
 export * from './records.js';
+export * from './indicators.js';

@@ -28,6 +28,8 @@ const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
 const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
+const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
+const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
 
 export function App() {
   return (
@@ -84,6 +86,8 @@ function Shell() {
           <Route path="evaluation" element={<EvaluationPage />} />
           <Route path="inspection" element={<InspectionPage />} />
           <Route path="service-records" element={<ServiceRecordsPage />} />
+          <Route path="okrs" element={<ObjectivesPage />} />
+          <Route path="kpi-entry" element={<ValuesEntryPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -54,7 +55,7 @@ export function AppLayout() {
   const base = `/p/${programmeId}`;
   const rest = location.pathname.slice(base.length + 1).split('/')[0] ?? '';
   // Each menu key is its route's first segment (the report form belongs to the inbox).
-  const section = rest === 'reports' ? 'inbox' : rest || 'overview';
+  const section = rest === 'reports' ? 'inbox' : rest === 'kpi-entry' ? 'okrs' : rest || 'overview';
   const today = clock.data?.today;
   const replaying = asOf !== undefined && asOf !== today;
 
@@ -180,6 +181,11 @@ export function AppLayout() {
               key: 'service-records',
               icon: <FileDoneOutlined />,
               label: <Link to={`${base}/service-records`}>{t('records.nav')}</Link>,
+            },
+            {
+              key: 'okrs',
+              icon: <AimOutlined />,
+              label: <Link to={withAsOf(`${base}/okrs`, asOf)}>{t('indicators.nav')}</Link>,
             },
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [

@@ -1,0 +1,141 @@
+import { SERVICE_INDICATOR_CODES, type ServiceIndicator } from '../../../shared/service-indicators.js';
+import type { CockpitServices, KpiTile } from '../../../shared/schemas/cockpit.js';
+import type { PublicIndicator } from '../../../shared/schemas/publication.js';
+import { AppError } from '../../lib/app-error.js';
+import { systemActor, type Actor } from '../auth/actor.js';
+import type { ComputedSource } from '../indicators/indicators.service.js';
+import type { ObjectivesService } from '../objectives/objectives.service.js';
+import type { RecordsService } from '../records/records.service.js';
+import type { PublicIndicatorsSource, PublicServicesSource } from '../publication/publication.service.js';
+import type { KpiTilesSource, ServicesSource } from './cockpit.service.js';
+
+/**
+ * The adapters between modules, in one place: which module answers which tile. Each is a thin
+ * mapping; the figures are computed by their owners.
+ */
+
+const value = (i: ServiceIndicator) => ({
+  code: i.code,
+  numerator: i.numerator,
+  denominator: i.denominator,
+  value: i.value,
+});
+
+/** Computed indicators (`records.*`) from the service records, for a unit subtree and days. */
+export function recordSources(records: RecordsService): Record<string, ComputedSource> {
+  return Object.fromEntries(
+    SERVICE_INDICATOR_CODES.map((code) => [
+      code,
+      (async (q) => {
+        const i = (await records.compute(q)).find((x) => x.code === code);
+        return i ? value(i) : { numerator: null, denominator: null, value: null };
+      }) satisfies ComputedSource,
+    ]),
+  );
+}
+
+/** Not a tile when the reader may not read the unit's records (a unit user above their unit). */
+const unlessHidden = <T>(p: Promise<T>): Promise<T | null> =>
+  p.catch((e: unknown) => {
+    if (e instanceof AppError && ['not_found', 'forbidden', 'unit_not_found'].includes(e.code)) return null;
+    throw e;
+  });
+
+/**
+ * The service indicators of a unit subtree over the last twelve months that have records up to
+ * "as of" (the demo's records are the article's: 1 July – 12 November 2025), by month and by child.
+ */
+async function servicesOf(records: RecordsService, actor: Actor, unitId: number, asOf: string) {
+  const all = await records.indicators(actor, { unitId, from: '2000-01-01', to: asOf, groupBy: 'month' });
+  const months = all.groups.filter((g) => g.records > 0).slice(-12);
+  if (!months.length) return null;
+  const from = `${months[0]!.key}-01`;
+  const byUnit = await records.indicators(actor, { unitId, from, to: asOf, groupBy: 'unit' });
+  return {
+    from,
+    to: asOf,
+    totals: byUnit.indicators.map(value),
+    months: months.map((m) => ({ month: m.key, indicators: m.indicators.map(value) })),
+    ranking: byUnit.groups
+      .filter((g) => g.key !== String(unitId) && g.records > 0)
+      .map((g) => {
+        const [code, ...name] = g.label.split(' ');
+        return {
+          unitId: Number(g.key),
+          code: code ?? '',
+          name: name.join(' '),
+          indicators: g.indicators.map(value),
+        };
+      }),
+  } satisfies CockpitServices;
+}
+
+export const cockpitServices =
+  (records: RecordsService): ServicesSource =>
+  (actor, q) =>
+    unlessHidden(servicesOf(records, actor, q.unitId, q.asOf));
+
+export const publicServices =
+  (records: RecordsService): PublicServicesSource =>
+  async (q) => {
+    const s = await unlessHidden(servicesOf(records, systemActor, q.rootUnitId, q.asOf));
+    return s ? { from: s.from, to: s.to, totals: s.totals, months: s.months } : null;
+  };
+
+/** One tile per key result the reader may see, from the one OKR read. */
+export const kpiTiles =
+  (objectives: ObjectivesService): KpiTilesSource =>
+  async (actor, q) => {
+    const okrs = await objectives.okrs(actor, q.programmeId, { asOf: q.asOf, periods: 8 });
+    return okrs.objectives
+      .filter((o) => !q.groupId || o.group?.id === q.groupId)
+      .flatMap((o) =>
+        o.keyResults
+          .filter((k) => k.visible)
+          .map((k): KpiTile => ({
+            objectiveId: o.id,
+            objective: o.title,
+            groupId: o.group?.id ?? null,
+            keyResultId: k.id,
+            indicatorCode: k.indicator.code,
+            name: k.indicator.name,
+            measure: k.indicator.measure,
+            direction: k.indicator.direction,
+            baseline: k.baseline,
+            target: k.target,
+            deadline: k.deadline,
+            value: k.current.value,
+            attainment: k.attainment === null ? null : Math.round(k.attainment * 10_000) / 100,
+            status: k.status,
+            series: k.series,
+          })),
+      );
+  };
+
+/** The published indicators' current figures for the programme, read as the system. */
+export const publicIndicators =
+  (objectives: ObjectivesService): PublicIndicatorsSource =>
+  async (q) => {
+    const okrs = await objectives.okrs({ ...systemActor, locale: q.locale }, q.programmeId, {
+      asOf: q.asOf,
+      periods: 1,
+    });
+    const seen = new Set<string>();
+    return okrs.objectives.flatMap((o) =>
+      o.keyResults.flatMap((k): PublicIndicator[] => {
+        if (!q.codes.includes(k.indicator.code) || seen.has(k.indicator.code)) return [];
+        seen.add(k.indicator.code);
+        return [
+          {
+            code: k.indicator.code,
+            name: k.indicator.name,
+            measure: k.indicator.measure,
+            period: k.current.period,
+            value: k.current.value,
+            baseline: k.baseline,
+            target: k.target,
+          },
+        ];
+      }),
+    );
+  };
