@@ -168,9 +168,9 @@ describe('task rollups equal the direct query', () => {
           }
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
-  });
+  }, 300_000); // generous: a shared 2-core machine under load runs it several times slower
 
   it('keeps the most recent dates only, and a second build of a date changes nothing', async () => {
     const db = database.db;
