@@ -45,6 +45,9 @@ import { createCockpitService } from './modules/cockpit/cockpit.service.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
+import { createMoneyImport } from './modules/money/money.import.js';
+import { moneyRoutes } from './modules/money/money.routes.js';
+import { createMoneyService } from './modules/money/money.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -113,7 +116,10 @@ export function createServices(
   const tasks = createTasksService({ db, clock, programmes });
   const discipline = createDisciplineService({ db, clock, programmes });
   const unitsRepo = createUnitsRepo(db);
+  const money = createMoneyService({ db, clock, programmes });
   return {
+    money,
+    moneyImport: createMoneyImport({ db, clock, money }),
     notifications,
     warnings,
     adjustments,
@@ -216,6 +222,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
       cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
       publicationRoutes(api, services.publication);
+      moneyRoutes(api, { money: services.money, imports: services.moneyImport });
     },
     { prefix: '/api/v1' },
   );

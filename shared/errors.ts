@@ -33,6 +33,16 @@ export const ERROR_CODES = [
   'task_closed',
   'file_too_large',
   'file_type_forbidden',
+  'payment_above_plan',
+  'plan_below_disbursed',
+  'payment_in_future',
+  'payment_outside_year',
+  'duplicate_payment',
+  'plan_task_other_programme',
+  'plan_needs_task_or_project',
+  'import_header_mismatch',
+  'import_rows_invalid',
+  'import_file_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
