@@ -24,6 +24,7 @@ const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
+const MoneyPage = lazy(() => import('../money/MoneyPage'));
 
 export function App() {
   return (
@@ -76,6 +77,7 @@ function Shell() {
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
+          <Route path="money" element={<MoneyPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   SwapOutlined,
+  DollarOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -62,6 +63,7 @@ export function AppLayout() {
             'requests',
             'outbox',
             'publication',
+            'money',
           ].includes(rest)
         ? rest
         : 'overview';
@@ -142,6 +144,11 @@ export function AppLayout() {
               key: 'warnings',
               icon: <AlertOutlined />,
               label: <Link to={`${base}/warnings`}>{t('nav.warnings')}</Link>,
+            },
+            {
+              key: 'money',
+              icon: <DollarOutlined />,
+              label: <Link to={`${base}/money`}>{t('money.nav')}</Link>,
             },
             {
               key: 'requests',
