@@ -19,6 +19,7 @@ import type { Calendar } from './calendar.js';
 import type { TaskState } from '../../shared/task-state.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
+import { seedMoney } from './money.js';
 import { seedPublication } from './publication.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
 
@@ -221,6 +222,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   // The weekly cycle is drawn from the tasks just written, by the product's own code.
   await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
   await seedPublication(db, done.cycle.programmeId);
+  await seedMoney(db, { programmeId: done.cycle.programmeId, today: opts.today });
   return { accounts: done.accounts };
 }
 
