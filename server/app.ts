@@ -64,6 +64,9 @@ import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { createIndicatorsService, type ComputedSource } from './modules/indicators/indicators.service.js';
 import { objectivesRoutes } from './modules/objectives/objectives.routes.js';
 import { createObjectivesService } from './modules/objectives/objectives.service.js';
+import { createMoneyImport } from './modules/money/money.import.js';
+import { moneyRoutes } from './modules/money/money.routes.js';
+import { createMoneyService } from './modules/money/money.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -173,6 +176,7 @@ export function createServices(
     adjustments,
     log: opts.log,
   }));
+  const money = createMoneyService({ db, clock, programmes });
   return {
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
@@ -180,6 +184,8 @@ export function createServices(
     records,
     indicators,
     objectives,
+    money,
+    moneyImport: createMoneyImport({ db, clock, money }),
     notifications,
     warnings,
     adjustments,
@@ -296,6 +302,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       recordsRoutes(api, services.records);
       indicatorsRoutes(api, services.indicators);
       objectivesRoutes(api, services.objectives);
+      moneyRoutes(api, { money: services.money, imports: services.moneyImport });
     },
     { prefix: '/api/v1' },
   );

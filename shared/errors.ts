@@ -45,6 +45,16 @@ export const ERROR_CODES = [
   'unit_out_of_scope',
   'target_wrong_side',
   'period_cadence',
+  'payment_above_plan',
+  'plan_below_disbursed',
+  'payment_in_future',
+  'payment_outside_year',
+  'duplicate_payment',
+  'plan_task_other_programme',
+  'plan_needs_task_or_project',
+  'import_header_mismatch',
+  'import_rows_invalid',
+  'import_file_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

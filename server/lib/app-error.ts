@@ -46,6 +46,16 @@ const STATUS: Record<ErrorCode, number> = {
   unit_out_of_scope: 403,
   target_wrong_side: 422,
   period_cadence: 422,
+  payment_above_plan: 422,
+  plan_below_disbursed: 422,
+  payment_in_future: 422,
+  payment_outside_year: 422,
+  duplicate_payment: 409,
+  plan_task_other_programme: 422,
+  plan_needs_task_or_project: 422,
+  import_header_mismatch: 422,
+  import_rows_invalid: 422,
+  import_file_invalid: 422,
   internal: 500,
 };
 

@@ -10,7 +10,8 @@ export type CustomIssueKey =
   | 'unknown_field'
   | 'period_format'
   | 'value_period_format'
-  | 'cap_below_full';
+  | 'cap_below_full'
+  | 'money_format';
 
 const M: Messages = {
   validation_failed: {
@@ -235,6 +236,61 @@ const M: Messages = {
     en: 'Something went wrong on our side. Please try again.',
     ar: 'حدث خطأ في النظام. يرجى المحاولة مرة أخرى.',
   },
+  payment_above_plan: {
+    vi: 'Khoản giải ngân vượt kế hoạch vốn: đến ngày {date} đã giải ngân {paid} đồng, kế hoạch hiệu lực chỉ {allowed} đồng. Cần điều chỉnh kế hoạch trước.',
+    en: 'The payment exceeds the capital plan: by {date}, {paid} đồng would be paid against {allowed} đồng in force. Revise the plan first.',
+    ar: 'الدفعة تتجاوز خطة رأس المال: بحلول {date} سيُصرف {paid} دونغ مقابل {allowed} دونغ سارية. عدّل الخطة أولًا.',
+  },
+  plan_below_disbursed: {
+    vi: 'Không thể giảm kế hoạch xuống {allowed} đồng: đến ngày {date} đã giải ngân {paid} đồng.',
+    en: 'The plan cannot be lowered to {allowed} đồng: {paid} đồng had been paid by {date}.',
+    ar: 'لا يمكن خفض الخطة إلى {allowed} دونغ: صُرف {paid} دونغ بحلول {date}.',
+  },
+  payment_in_future: {
+    vi: 'Ngày giải ngân {date} ở tương lai (hôm nay là {today}).',
+    en: 'The payment date {date} is in the future (today is {today}).',
+    ar: 'تاريخ الدفع {date} في المستقبل (اليوم {today}).',
+  },
+  payment_outside_year: {
+    vi: 'Ngày {date} không thuộc năm kế hoạch {year}.',
+    en: 'The date {date} is outside the plan year {year}.',
+    ar: 'التاريخ {date} خارج سنة الخطة {year}.',
+  },
+  duplicate_payment: {
+    vi: 'Chứng từ {reference} đã được ghi nhận cho kế hoạch này.',
+    en: 'Voucher {reference} is already recorded for this plan.',
+    ar: 'القسيمة {reference} مسجلة مسبقًا لهذه الخطة.',
+  },
+  plan_task_other_programme: {
+    vi: 'Nhiệm vụ phải thuộc cùng chương trình với kế hoạch vốn.',
+    en: 'The task must belong to the same programme as the capital plan.',
+    ar: 'يجب أن تنتمي المهمة إلى برنامج خطة رأس المال نفسه.',
+  },
+  plan_needs_task_or_project: {
+    vi: 'Kế hoạch vốn phải gắn với một nhiệm vụ hoặc ghi tên dự án.',
+    en: 'A capital plan needs a task or the name of a project.',
+    ar: 'تحتاج خطة رأس المال إلى مهمة أو اسم مشروع.',
+  },
+  import_header_mismatch: {
+    vi: 'Tệp không đúng mẫu: cột {column} phải là "{expected}" nhưng là "{found}". Hãy tải mẫu và không đổi tên, đổi thứ tự cột.',
+    en: 'The file does not follow the template: column {column} must be "{expected}" but is "{found}". Download the template and keep its columns, in order.',
+    ar: 'الملف لا يطابق القالب: العمود {column} يجب أن يكون "{expected}" لكنه "{found}". نزّل القالب وحافظ على أعمدته وترتيبها.',
+  },
+  import_rows_invalid: {
+    vi: '{count} dòng có lỗi; không dòng nào được nhập. Xem trước để sửa, hoặc chọn chỉ nhập các dòng hợp lệ.',
+    en: '{count} rows have errors; nothing was imported. Preview to fix them, or choose to import only the valid rows.',
+    ar: '{count} صفوف بها أخطاء؛ لم يُستورد شيء. راجع المعاينة لإصلاحها أو اختر استيراد الصفوف الصالحة فقط.',
+  },
+  import_file_invalid: {
+    vi: 'Không đọc được tệp XLSX.',
+    en: 'The XLSX file cannot be read.',
+    ar: 'تعذّرت قراءة ملف XLSX.',
+  },
+  money_format: {
+    vi: 'phải là số tiền nguyên không âm tính bằng đồng (ví dụ 1.250.000), không có phần lẻ',
+    en: 'must be a whole, non-negative amount of đồng (e.g. 1,250,000), without fractions',
+    ar: 'يجب أن يكون مبلغًا صحيحًا غير سالب بالدونغ (مثل 1,250,000) بلا كسور',
+  },
   slug_format: {
     vi: 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 60 ký tự)',
     en: 'must be lower-case letters, digits and dashes (at most 60 characters)',
@@ -289,7 +345,8 @@ export function isCustomIssueKey(s: string): s is CustomIssueKey {
     s === 'period_format' ||
     s === 'slug_format' ||
     s === 'value_period_format' ||
-    s === 'cap_below_full'
+    s === 'cap_below_full' ||
+    s === 'money_format'
   );
 }
 

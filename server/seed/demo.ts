@@ -19,6 +19,7 @@ import type { Calendar } from './calendar.js';
 import type { TaskState } from '../../shared/task-state.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
+import { seedMoney } from './money.js';
 import { seedPublication } from './publication.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
 import { seedServiceRecords } from './service-records.js';
@@ -227,6 +228,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   await seedPublication(db, done.cycle.programmeId);
   if (opts.records !== 0) await seedServiceRecords(db, { count: opts.records, onProgress: report });
   await seedIndicators(db, { ...indicatorActors(done.cycle), today: opts.today });
+  await seedMoney(db, { programmeId: done.cycle.programmeId, today: opts.today });
   return { accounts: done.accounts };
 }
 

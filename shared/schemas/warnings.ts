@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { periodKey } from './reports.js';
 
-export const WARNING_REASON_CODES = ['overdue_tasks', 'report_missing', 'report_late'] as const;
+export const WARNING_REASON_CODES = [
+  'overdue_tasks',
+  'report_missing',
+  'report_late',
+  'disbursement_below_threshold',
+] as const;
 export const warningReasonSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('overdue_tasks'),
@@ -21,6 +26,20 @@ export const warningReasonSchema = z.discriminatedUnion('code', [
     code: z.literal('report_late'),
     count: z.number().int(),
     items: z.array(z.object({ submittedAt: z.string() })),
+  }),
+  z.object({
+    code: z.literal('disbursement_below_threshold'),
+    count: z.number().int(),
+    items: z.array(
+      z.object({
+        year: z.number().int(),
+        allocated: z.string(),
+        disbursed: z.string(),
+        rate: z.string(),
+        minRatePct: z.string(),
+        byDay: z.string(),
+      }),
+    ),
   }),
 ]);
 export type WarningReasonView = z.infer<typeof warningReasonSchema>;

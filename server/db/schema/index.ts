@@ -14,3 +14,4 @@ export * from './evaluations.js';
 export * from './rollups.js';
 export * from './records.js';
 export * from './indicators.js';
+export * from './money.js';

@@ -20,7 +20,20 @@ export type WarningReason =
       items: { taskId: number; code: string; title: string; deadline: string; daysOverdue: number }[];
     }
   | { code: 'report_missing'; count: 1; items: [] }
-  | { code: 'report_late'; count: 1; items: { submittedAt: string }[] };
+  | { code: 'report_late'; count: 1; items: { submittedAt: string }[] }
+  | {
+      code: 'disbursement_below_threshold';
+      count: 1;
+      /** The unit's rate and the threshold in force at the draw date (percent, four / two decimals). */
+      items: {
+        year: number;
+        allocated: string;
+        disbursed: string;
+        rate: string;
+        minRatePct: string;
+        byDay: string;
+      }[];
+    };
 
 /** The weekly warning list of a programme: computed at the due moment, reviewed, then frozen. */
 export const warningLists = pgTable(

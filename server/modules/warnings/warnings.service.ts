@@ -13,6 +13,7 @@ import type { ProgrammeAccess, ProgrammesService } from '../programmes/programme
 import { createDisciplineRepo } from '../reports/discipline.repo.js';
 import { judge } from '../reports/discipline.service.js';
 import { instant } from '../reports/reports.repo.js';
+import { unitsBelowThreshold, type BelowThreshold } from '../money/money.warnings.js';
 import {
   createWarningsRepo,
   warningsTransaction,
@@ -45,6 +46,8 @@ export function listUnits(
     overdue: OverdueRow[];
     reports: { unitId: number; expected: boolean; firstSubmittedAt: Date | null }[];
     previousStreaks: Map<number, number>;
+    /** Units whose disbursement rate is below the programme's threshold in force (none without a curve). */
+    disbursement?: BelowThreshold[];
   },
   dueAt: Date,
   drawAt: Date,
@@ -77,6 +80,21 @@ export function listUnits(
     if (cell === 'late')
       add(r.unitId, { code: 'report_late', count: 1, items: [{ submittedAt: sent!.toISOString() }] });
   }
+  for (const d of facts.disbursement ?? [])
+    add(d.unitId, {
+      code: 'disbursement_below_threshold',
+      count: 1,
+      items: [
+        {
+          year: d.year,
+          allocated: d.allocated,
+          disbursed: d.disbursed,
+          rate: d.rate,
+          minRatePct: d.minRatePct,
+          byDay: d.byDay,
+        },
+      ],
+    });
   return [...reasons.entries()]
     .map(([unitId, rs]) => ({
       unitId,
@@ -118,10 +136,11 @@ export function createWarningsService(deps: {
     const asOf = dateInZone(drawAt, p.timeZone);
     const disciplineRepo = createDisciplineRepo(db);
     // The facts, read side by side (on PostgreSQL, on separate connections); then one write.
-    const [cells, overdue, previousStreaks] = await Promise.all([
+    const [cells, overdue, previousStreaks, disbursement] = await Promise.all([
       disciplineRepo.rows(p.id, [period], null),
       repo.overdue(p.id, asOf),
       repo.listedIn(p.id, previousPeriod(period).key),
+      unitsBelowThreshold(db, p.id, asOf),
     ]);
     return warningsTransaction(db, async (r, tx) => {
       const listed = listUnits(
@@ -133,6 +152,7 @@ export function createWarningsService(deps: {
             firstSubmittedAt: instant(c.first_submitted_at),
           })),
           previousStreaks,
+          disbursement,
         },
         dueAt,
         drawAt,

@@ -30,6 +30,7 @@ const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
 const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
 const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
+const MoneyPage = lazy(() => import('../money/MoneyPage'));
 
 export function App() {
   return (
@@ -88,6 +89,7 @@ function Shell() {
           <Route path="service-records" element={<ServiceRecordsPage />} />
           <Route path="okrs" element={<ObjectivesPage />} />
           <Route path="kpi-entry" element={<ValuesEntryPage />} />
+          <Route path="money" element={<MoneyPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -5,8 +5,14 @@ import { Link } from 'react-router';
 import { formatDate, ltr } from '../i18n/format';
 import type { Lang } from '../i18n';
 import { Tile } from './Tile';
+import { reasonLabel } from '../money/reason';
 
-const REASON_COLOR = { overdue_tasks: 'error', report_missing: 'warning', report_late: 'gold' } as const;
+const REASON_COLOR = {
+  overdue_tasks: 'error',
+  report_missing: 'warning',
+  report_late: 'gold',
+  disbursement_below_threshold: 'purple',
+} as const;
 
 /** The warning list in force on the "as of" day (the latest published by then), in the scope. */
 export function WarningListCard(props: {
@@ -55,7 +61,7 @@ export function WarningListCard(props: {
                 <div>
                   {u.reasons.map((r) => (
                     <Tag key={r.code} color={REASON_COLOR[r.code]}>
-                      {t(`cockpit.reason.${r.code}`, { count: r.count })}
+                      {reasonLabel(t, r, props.lang)}
                     </Tag>
                   ))}
                 </div>

@@ -14,6 +14,7 @@ import {
   SafetyCertificateOutlined,
   SwapOutlined,
   TrophyOutlined,
+  DollarOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -133,6 +134,11 @@ export function AppLayout() {
               key: 'warnings',
               icon: <AlertOutlined />,
               label: <Link to={`${base}/warnings`}>{t('nav.warnings')}</Link>,
+            },
+            {
+              key: 'money',
+              icon: <DollarOutlined />,
+              label: <Link to={`${base}/money`}>{t('money.nav')}</Link>,
             },
             {
               key: 'requests',

@@ -24,6 +24,7 @@ import { isLang, type Lang } from '../i18n';
 import { formatDate, formatDateTime, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { reasonLabel } from '../money/reason';
 import '../reports/reports.css';
 
 type ListUnit = WarningList['units'][number];
@@ -333,11 +334,17 @@ function ListView(props: {
                   <Tag
                     key={r.code}
                     color={
-                      r.code === 'overdue_tasks' ? 'red' : r.code === 'report_missing' ? 'volcano' : 'orange'
+                      r.code === 'overdue_tasks'
+                        ? 'red'
+                        : r.code === 'report_missing'
+                          ? 'volcano'
+                          : r.code === 'report_late'
+                            ? 'orange'
+                            : 'purple'
                     }
                     data-reason={r.code}
                   >
-                    {t(`warnings.reason.${r.code}`, { count: r.count })}
+                    {reasonLabel(t, r, lang, 'warnings')}
                   </Tag>
                 ))}
               </Space>
