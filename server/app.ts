@@ -44,6 +44,12 @@ import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
+import { obstaclesRoutes } from './modules/obstacles/obstacles.routes.js';
+import { createObstaclesService } from './modules/obstacles/obstacles.service.js';
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
+import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
+import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
+import { createPilotsService } from './modules/pilots/pilots.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
@@ -139,6 +145,9 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
+    obstacles: createObstaclesService({ db, clock, programmes }),
+    recommendations: createRecommendationsService({ db, clock, programmes }),
+    pilots: createPilotsService({ db, clock, programmes, tasks }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -216,6 +225,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       calendarRoutes(api, { db: opts.database.db, clock: opts.clock });
       cockpitRoutes(api, { cockpit: services.cockpit, programmes: services.programmes });
       publicationRoutes(api, services.publication);
+      obstaclesRoutes(api, services.obstacles);
+      recommendationsRoutes(api, services.recommendations);
+      pilotsRoutes(api, services.pilots);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   'task_closed',
   'file_too_large',
   'file_type_forbidden',
+  'unit_outside_programme',
+  'task_not_in_programme',
+  'recommendation_answered',
+  'resolution_required',
+  'import_columns',
+  'import_rows_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

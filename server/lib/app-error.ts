@@ -34,6 +34,12 @@ const STATUS: Record<ErrorCode, number> = {
   task_closed: 409,
   file_too_large: 413,
   file_type_forbidden: 415,
+  unit_outside_programme: 422,
+  task_not_in_programme: 422,
+  recommendation_answered: 409,
+  resolution_required: 422,
+  import_columns: 422,
+  import_rows_invalid: 422,
   internal: 500,
 };
 

@@ -164,6 +164,36 @@ const M: Messages = {
     en: 'This type of file is not allowed. Accepted: {allowed}.',
     ar: 'نوع الملف غير مسموح. المقبول: {allowed}.',
   },
+  unit_outside_programme: {
+    vi: 'Đơn vị {unit} không thuộc chương trình này.',
+    en: 'Unit {unit} is not part of this programme.',
+    ar: 'الوحدة {unit} ليست جزءًا من هذا البرنامج.',
+  },
+  task_not_in_programme: {
+    vi: 'Nhiệm vụ {task} không thuộc chương trình này.',
+    en: 'Task {task} does not belong to this programme.',
+    ar: 'المهمة {task} لا تنتمي إلى هذا البرنامج.',
+  },
+  recommendation_answered: {
+    vi: 'Kiến nghị này đã được trả lời.',
+    en: 'This recommendation has already been answered.',
+    ar: 'تمت الإجابة على هذه التوصية بالفعل.',
+  },
+  resolution_required: {
+    vi: 'Cần ghi rõ cách giải quyết khi đóng vướng mắc.',
+    en: 'Say how the obstacle was resolved.',
+    ar: 'اذكر كيف تمت معالجة العائق.',
+  },
+  import_columns: {
+    vi: 'Tệp không đúng mẫu: cột {column} phải là "{expected}" nhưng là "{found}". Hãy tải lại mẫu.',
+    en: 'The file does not follow the template: column {column} must be "{expected}" but is "{found}". Download the template again.',
+    ar: 'الملف لا يتبع القالب: يجب أن يكون العمود {column} "{expected}" لكنه "{found}". نزّل القالب مجددًا.',
+  },
+  import_rows_invalid: {
+    vi: '{count} dòng có lỗi; không dòng nào được nhập.',
+    en: '{count} rows have errors; nothing was imported.',
+    ar: 'في {count} صفوف أخطاء؛ لم يُستورد شيء.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',

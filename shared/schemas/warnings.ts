@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { periodKey } from './reports.js';
 
-export const WARNING_REASON_CODES = ['overdue_tasks', 'report_missing', 'report_late'] as const;
+export const WARNING_REASON_CODES = [
+  'overdue_tasks',
+  'report_missing',
+  'report_late',
+  'recommendations_overdue',
+] as const;
 export const warningReasonSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('overdue_tasks'),
@@ -21,6 +26,19 @@ export const warningReasonSchema = z.discriminatedUnion('code', [
     code: z.literal('report_late'),
     count: z.number().int(),
     items: z.array(z.object({ submittedAt: z.string() })),
+  }),
+  z.object({
+    code: z.literal('recommendations_overdue'),
+    count: z.number().int(),
+    items: z.array(
+      z.object({
+        recommendationId: z.number().int(),
+        fromCode: z.string(),
+        content: z.string(),
+        dueOn: z.string(),
+        daysOverdue: z.number().int(),
+      }),
+    ),
   }),
 ]);
 export type WarningReasonView = z.infer<typeof warningReasonSchema>;

@@ -9,3 +9,4 @@ export * from './adjustments.js';
 export * from './files.js';
 export * from './notifications.js';
 export * from './publications.js';
+export * from './registers.js';

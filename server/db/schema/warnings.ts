@@ -20,7 +20,18 @@ export type WarningReason =
       items: { taskId: number; code: string; title: string; deadline: string; daysOverdue: number }[];
     }
   | { code: 'report_missing'; count: 1; items: [] }
-  | { code: 'report_late'; count: 1; items: { submittedAt: string }[] };
+  | { code: 'report_late'; count: 1; items: { submittedAt: string }[] }
+  | {
+      code: 'recommendations_overdue';
+      count: number;
+      items: {
+        recommendationId: number;
+        fromCode: string;
+        content: string;
+        dueOn: string;
+        daysOverdue: number;
+      }[];
+    };
 
 /** The weekly warning list of a programme: computed at the due moment, reviewed, then frozen. */
 export const warningLists = pgTable(

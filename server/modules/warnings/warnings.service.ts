@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { canReadWarningDrafts, canReviewWarnings } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammeAccess, ProgrammesService } from '../programmes/programmes.service.js';
+import { createRecommendationsRepo } from '../recommendations/recommendations.repo.js';
 import { createDisciplineRepo } from '../reports/discipline.repo.js';
 import { judge } from '../reports/discipline.service.js';
 import { instant } from '../reports/reports.repo.js';
@@ -21,6 +22,10 @@ import {
   type OverdueRow,
   type WarningsRepo,
 } from './warnings.repo.js';
+
+type OverdueRecommendation = Awaited<
+  ReturnType<ReturnType<typeof createRecommendationsRepo>['overdue']>
+>[number];
 
 const HOUR = 3_600_000;
 /** Items shown per reason (the count is always the full one). */
@@ -45,6 +50,8 @@ export function listUnits(
     overdue: OverdueRow[];
     reports: { unitId: number; expected: boolean; firstSubmittedAt: Date | null }[];
     previousStreaks: Map<number, number>;
+    /** Recommendations the unit had to answer, unanswered past their due day. */
+    recommendationsOverdue?: OverdueRecommendation[];
   },
   dueAt: Date,
   drawAt: Date,
@@ -77,6 +84,21 @@ export function listUnits(
     if (cell === 'late')
       add(r.unitId, { code: 'report_late', count: 1, items: [{ submittedAt: sent!.toISOString() }] });
   }
+  const answersBy = new Map<number, OverdueRecommendation[]>();
+  for (const o of facts.recommendationsOverdue ?? [])
+    answersBy.set(o.to_unit_id, [...(answersBy.get(o.to_unit_id) ?? []), o]);
+  for (const [unitId, items] of answersBy)
+    add(unitId, {
+      code: 'recommendations_overdue',
+      count: items.length,
+      items: items.map((o) => ({
+        recommendationId: o.id,
+        fromCode: o.from_code,
+        content: o.content.length > 200 ? `${o.content.slice(0, 199)}…` : o.content,
+        dueOn: o.answer_due_on,
+        daysOverdue: o.days_overdue,
+      })),
+    });
   return [...reasons.entries()]
     .map(([unitId, rs]) => ({
       unitId,
@@ -118,10 +140,11 @@ export function createWarningsService(deps: {
     const asOf = dateInZone(drawAt, p.timeZone);
     const disciplineRepo = createDisciplineRepo(db);
     // The facts, read side by side (on PostgreSQL, on separate connections); then one write.
-    const [cells, overdue, previousStreaks] = await Promise.all([
+    const [cells, overdue, previousStreaks, recommendationsOverdue] = await Promise.all([
       disciplineRepo.rows(p.id, [period], null),
       repo.overdue(p.id, asOf),
       repo.listedIn(p.id, previousPeriod(period).key),
+      createRecommendationsRepo(db).overdue(p.id, asOf),
     ]);
     return warningsTransaction(db, async (r, tx) => {
       const listed = listUnits(
@@ -133,6 +156,7 @@ export function createWarningsService(deps: {
             firstSubmittedAt: instant(c.first_submitted_at),
           })),
           previousStreaks,
+          recommendationsOverdue,
         },
         dueAt,
         drawAt,

@@ -6,7 +6,12 @@ import { formatDate, ltr } from '../i18n/format';
 import type { Lang } from '../i18n';
 import { Tile } from './Tile';
 
-const REASON_COLOR = { overdue_tasks: 'error', report_missing: 'warning', report_late: 'gold' } as const;
+const REASON_COLOR = {
+  overdue_tasks: 'error',
+  report_missing: 'warning',
+  report_late: 'gold',
+  recommendations_overdue: 'purple',
+} as const;
 
 /** The warning list in force on the "as of" day (the latest published by then), in the scope. */
 export function WarningListCard(props: {

@@ -323,6 +323,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لا تقرير',
       report_late: 'تقرير متأخر',
+      recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     daysLate: 'متأخرة {{count}} يومًا',
   },
@@ -440,6 +441,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لم يقدّم التقرير',
       report_late: 'تقرير متأخر',
+      recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     service: {
       records_sync_rate: 'المزامنة مع البوابة الوطنية',

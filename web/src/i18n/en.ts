@@ -323,6 +323,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Report sent late',
+      recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     daysLate: '{{count}} days late',
   },
@@ -440,6 +441,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Late report',
+      recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     service: {
       records_sync_rate: 'Synced to the national portal',

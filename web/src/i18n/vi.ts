@@ -322,6 +322,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không gửi báo cáo',
       report_late: 'Gửi báo cáo muộn',
+      recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     daysLate: 'quá {{count}} ngày',
   },
@@ -439,6 +440,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không báo cáo',
       report_late: 'Báo cáo muộn',
+      recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     service: {
       records_sync_rate: 'Đồng bộ lên Cổng DVC quốc gia',

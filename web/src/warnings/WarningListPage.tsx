@@ -279,7 +279,8 @@ function ListView(props: {
         locale={{ emptyText: t('warnings.empty') }}
         rowClassName={(u) => (u.removed ? 'is-removed' : '')}
         expandable={{
-          rowExpandable: (u) => u.reasons.some((r) => r.code === 'overdue_tasks'),
+          rowExpandable: (u) =>
+            u.reasons.some((r) => r.code === 'overdue_tasks' || r.code === 'recommendations_overdue'),
           expandedRowRender: (u) => (
             <ul style={{ margin: 0 }}>
               {u.reasons.flatMap((r) =>
@@ -306,7 +307,16 @@ function ListView(props: {
                           ]
                         : []),
                     ]
-                  : [],
+                  : r.code === 'recommendations_overdue'
+                    ? r.items.map((i) => (
+                        <li key={`r${i.recommendationId}`} data-testid="warning-recommendation">
+                          <Link to={`/p/${programme.id}/recommendations/${i.recommendationId}`}>
+                            {i.fromCode}: {i.content}
+                          </Link>{' '}
+                          — {formatDate(i.dueOn, lang)} ({t('warnings.daysLate', { count: i.daysOverdue })})
+                        </li>
+                      ))
+                    : [],
               )}
             </ul>
           ),
@@ -333,7 +343,13 @@ function ListView(props: {
                   <Tag
                     key={r.code}
                     color={
-                      r.code === 'overdue_tasks' ? 'red' : r.code === 'report_missing' ? 'volcano' : 'orange'
+                      r.code === 'overdue_tasks'
+                        ? 'red'
+                        : r.code === 'report_missing'
+                          ? 'volcano'
+                          : r.code === 'recommendations_overdue'
+                            ? 'purple'
+                            : 'orange'
                     }
                     data-reason={r.code}
                   >
