@@ -12,6 +12,7 @@ import {
 import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { ObstaclesService } from './obstacles.service.js';
+import { obstaclesXlsx } from './registers.export.js';
 
 export function obstaclesRoutes(app: FastifyInstance, s: ObstaclesService) {
   const r = typed(app);
@@ -35,6 +36,18 @@ export function obstaclesRoutes(app: FastifyInstance, s: ObstaclesService) {
       },
     },
     (req) => s.summary(req.actor, req.query),
+  );
+  r.get(
+    '/obstacles/export.xlsx',
+    { ...opts, schema: { tags, querystring: obstacleListQuery } },
+    async (req, reply) => {
+      const list = await s.list(req.actor, req.query);
+      const day = req.query.asOf ?? 'today';
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="obstacles-${day}.xlsx"`)
+        .send(await obstaclesXlsx(list, req.actor.locale, day));
+    },
   );
   r.get(
     '/obstacles/:id',

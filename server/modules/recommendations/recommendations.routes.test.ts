@@ -164,4 +164,45 @@ describe('recommendations', () => {
     // A unit's summary covers its own only.
     expect((await get('officerB', `/recommendations/summary?programmeId=${w.p1.id}`)).json().total).toBe(0);
   });
+
+  it('obstacles and recommendations download as XLSX, in the reader’s scope and language', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    await post('standing', '/obstacles', {
+      programmeId: w.p1.id,
+      title: 'Thiếu máy quét',
+      category: 'resources',
+      raisedByUnitId: w.units.communeA.id,
+      ownerUnitId: w.units.finance.id,
+    });
+    const read = async (res: { rawPayload: Buffer }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1));
+    };
+    const recs = await as.standing!({
+      method: 'GET',
+      url: `/api/v1/recommendations/export.xlsx?programmeId=${w.p1.id}`,
+      lang: 'en',
+    });
+    expect(recs.statusCode).toBe(200);
+    const rows = await read(recs);
+    expect(rows[0]![1]).toBe('From unit');
+    expect(rows.find((r) => r[0] === rec.id)!.slice(1, 7)).toEqual([
+      'CA',
+      'FIN',
+      body().content,
+      '2025-11-03',
+      '2025-11-24',
+      'answered_late',
+    ]);
+    const obs = await read(await get('standing', `/obstacles/export.xlsx?programmeId=${w.p1.id}`));
+    expect(obs[0]![1]).toBe('Vướng mắc');
+    expect(obs[1]!.slice(1, 6)).toEqual(['Thiếu máy quét', 'resources', 'medium', 'CA', 'FIN']);
+    // Another commune's export has the headings only.
+    expect(await read(await get('officerB', `/obstacles/export.xlsx?programmeId=${w.p1.id}`))).toHaveLength(
+      1,
+    );
+  });
 });

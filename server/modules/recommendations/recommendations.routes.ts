@@ -13,6 +13,7 @@ import {
 import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { RecommendationsService } from './recommendations.service.js';
+import { recommendationsXlsx } from '../obstacles/registers.export.js';
 
 export function recommendationsRoutes(app: FastifyInstance, s: RecommendationsService) {
   const r = typed(app);
@@ -63,6 +64,18 @@ export function recommendationsRoutes(app: FastifyInstance, s: RecommendationsSe
       },
     },
     (req) => s.setSettings(req.actor, req.query.programmeId, req.body.answerWorkingDays),
+  );
+  r.get(
+    '/recommendations/export.xlsx',
+    { ...opts, schema: { tags, querystring: recommendationListQuery } },
+    async (req, reply) => {
+      const list = await s.list(req.actor, req.query);
+      const day = req.query.asOf ?? 'today';
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="recommendations-${day}.xlsx"`)
+        .send(await recommendationsXlsx(list, req.actor.locale, day));
+    },
   );
   r.get(
     '/recommendations/:id',

@@ -24,6 +24,9 @@ const DisciplinePage = lazy(() => import('../reports/DisciplinePage'));
 const WarningListPage = lazy(() => import('../warnings/WarningListPage'));
 const RequestsPage = lazy(() => import('../adjustments/RequestsPage'));
 const OutboxPage = lazy(() => import('../notifications/OutboxPage'));
+const ObstaclesPage = lazy(() => import('../obstacles/ObstaclesPage'));
+const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
+const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
 
 export function App() {
   return (
@@ -75,6 +78,9 @@ function Shell() {
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="obstacles" element={<ObstaclesPage />} />
+          <Route path="recommendations/:recommendationId?" element={<RecommendationsPage />} />
+          <Route path="pilots" element={<PilotsPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

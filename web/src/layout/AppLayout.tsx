@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
+  StopOutlined,
   SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -60,6 +61,9 @@ export function AppLayout() {
             'discipline',
             'warnings',
             'requests',
+            'obstacles',
+            'recommendations',
+            'pilots',
             'outbox',
             'publication',
           ].includes(rest)
@@ -148,6 +152,11 @@ export function AppLayout() {
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
+            ...(['obstacles', 'recommendations', 'pilots'] as const).map((k) => ({
+              key: k,
+              icon: <StopOutlined />,
+              label: <Link to={`${base}/${k}`}>{t(`${k}.nav`)}</Link>,
+            })),
             ...(me.data?.roles.some(
               (r) =>
                 r.role === 'admin' ||
