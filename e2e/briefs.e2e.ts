@@ -45,7 +45,9 @@ describe('weekly brief and evaluation screens', () => {
   it('shows the year’s evaluation, in Arabic too', async () => {
     await app.goto(`/p/${hanoi}/evaluation`);
     await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(5);
+    expect(
+      await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').count(),
+    ).toBeGreaterThan(5);
     await app.switchLanguage('ar');
     await app.page.getByText('تقييم الوحدات').waitFor();
     await shot(app.page, 'evaluation-ar');

@@ -57,6 +57,12 @@ import { briefsRoutes } from './modules/briefs/briefs.routes.js';
 import { createBriefsService, type BriefsService } from './modules/briefs/briefs.service.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
+import { obstaclesRoutes } from './modules/obstacles/obstacles.routes.js';
+import { createObstaclesService } from './modules/obstacles/obstacles.service.js';
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
+import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
+import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
+import { createPilotsService } from './modules/pilots/pilots.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
@@ -218,6 +224,9 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
+    obstacles: createObstaclesService({ db, clock, programmes }),
+    recommendations: createRecommendationsService({ db, clock, programmes }),
+    pilots: createPilotsService({ db, clock, programmes, tasks }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -303,6 +312,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       indicatorsRoutes(api, services.indicators);
       objectivesRoutes(api, services.objectives);
       moneyRoutes(api, { money: services.money, imports: services.moneyImport });
+      obstaclesRoutes(api, services.obstacles);
+      recommendationsRoutes(api, services.recommendations);
+      pilotsRoutes(api, services.pilots);
     },
     { prefix: '/api/v1' },
   );

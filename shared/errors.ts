@@ -55,6 +55,10 @@ export const ERROR_CODES = [
   'import_header_mismatch',
   'import_rows_invalid',
   'import_file_invalid',
+  'unit_outside_programme',
+  'task_not_in_programme',
+  'recommendation_answered',
+  'resolution_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -56,6 +56,10 @@ const STATUS: Record<ErrorCode, number> = {
   import_header_mismatch: 422,
   import_rows_invalid: 422,
   import_file_invalid: 422,
+  unit_outside_programme: 422,
+  task_not_in_programme: 422,
+  recommendation_answered: 409,
+  resolution_required: 422,
   internal: 500,
 };
 

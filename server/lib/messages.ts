@@ -231,6 +231,31 @@ const M: Messages = {
     en: 'Period {period} is not a period of indicator {code} ({cadence}).',
     ar: 'الفترة {period} ليست من فترات المؤشر {code} ({cadence}).',
   },
+  unit_outside_programme: {
+    vi: 'Đơn vị {unit} không thuộc chương trình này.',
+    en: 'Unit {unit} is not part of this programme.',
+    ar: 'الوحدة {unit} ليست جزءًا من هذا البرنامج.',
+  },
+  task_not_in_programme: {
+    vi: 'Nhiệm vụ {task} không thuộc chương trình này.',
+    en: 'Task {task} does not belong to this programme.',
+    ar: 'المهمة {task} لا تنتمي إلى هذا البرنامج.',
+  },
+  recommendation_answered: {
+    vi: 'Kiến nghị này đã được trả lời.',
+    en: 'This recommendation has already been answered.',
+    ar: 'تمت الإجابة على هذه التوصية بالفعل.',
+  },
+  resolution_required: {
+    vi: 'Cần ghi rõ cách giải quyết khi đóng vướng mắc.',
+    en: 'Say how the obstacle was resolved.',
+    ar: 'اذكر كيف تمت معالجة العائق.',
+  },
+  import_rows_invalid: {
+    vi: '{count} dòng có lỗi; không dòng nào được nhập.',
+    en: '{count} rows have errors; nothing was imported.',
+    ar: 'في {count} صفوف أخطاء؛ لم يُستورد شيء.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',
@@ -275,11 +300,6 @@ const M: Messages = {
     vi: 'Tệp không đúng mẫu: cột {column} phải là "{expected}" nhưng là "{found}". Hãy tải mẫu và không đổi tên, đổi thứ tự cột.',
     en: 'The file does not follow the template: column {column} must be "{expected}" but is "{found}". Download the template and keep its columns, in order.',
     ar: 'الملف لا يطابق القالب: العمود {column} يجب أن يكون "{expected}" لكنه "{found}". نزّل القالب وحافظ على أعمدته وترتيبها.',
-  },
-  import_rows_invalid: {
-    vi: '{count} dòng có lỗi; không dòng nào được nhập. Xem trước để sửa, hoặc chọn chỉ nhập các dòng hợp lệ.',
-    en: '{count} rows have errors; nothing was imported. Preview to fix them, or choose to import only the valid rows.',
-    ar: '{count} صفوف بها أخطاء؛ لم يُستورد شيء. راجع المعاينة لإصلاحها أو اختر استيراد الصفوف الصالحة فقط.',
   },
   import_file_invalid: {
     vi: 'Không đọc được tệp XLSX.',

@@ -112,6 +112,36 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
     db = s.database.db;
   });
 
+  it('the registers: Hanoi’s 18 obstacles in 4 groups, the IOC’s legal obstacle, recommendations, 12 pilots to accelerate', async () => {
+    const rows = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows as T[];
+    const groups = await rows<{ category: string; n: number }>(sql`select o.category, count(*)::int as n
+      from obstacles o join programmes p on p.id = o.programme_id and p.code = 'HN-NQ57' group by 1 order by 1`);
+    expect(groups).toEqual([
+      { category: 'data_infrastructure', n: 6 },
+      { category: 'institutions', n: 5 },
+      { category: 'resources', n: 2 },
+      { category: 'service_quality', n: 5 },
+    ]);
+    const ioc = await rows<{
+      category: string;
+      owner: string;
+      tasks: number;
+    }>(sql`select o.category, u.code as owner,
+        (select count(*)::int from obstacle_tasks l where l.obstacle_id = o.id) as tasks
+      from obstacles o join units u on u.id = o.owner_unit_id where o.title like '%(IOC)%'`);
+    expect(ioc).toEqual([{ category: 'legal', owner: 'NA-STP', tasks: 2 }]);
+    const recs = await rows<{ answered: number; open: number }>(sql`select
+        count(*) filter (where answered_on is not null)::int as answered, count(*) filter (where answered_on is null)::int as open
+      from recommendations`);
+    expect(recs).toEqual([{ answered: 5, open: 3 }]);
+    const pilots = await rows<{ n: number }>(sql`select count(*)::int as n from pilot_accelerations a
+      join tasks t on t.id = a.task_id and t.kind = 'pilot'`);
+    expect(pilots).toEqual([{ n: 12 }]);
+    const listed = await rows<{ n: number }>(sql`select count(*)::int as n from warning_list_units w,
+      jsonb_array_elements(w.reasons) r where r->>'code' = 'recommendations_overdue'`);
+    expect(listed[0]!.n).toBeGreaterThan(0);
+  });
+
   it('reports how long it took (bench/ measures speed; tests do not)', () => {
     expect(seconds).toBeGreaterThan(0);
   });

@@ -21,6 +21,8 @@ export const reportEntrySchema = z.object({
   next: z.string(),
   obstacles: z.string(),
   belowReason: z.string().nullable(),
+  /** Obstacles raised from this entry (the obstacle register). */
+  obstacleIds: z.array(z.number().int()),
   /** On the lead unit's entries: what the coordinating units reported this period (sent reports). */
   partners: z.array(
     z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockingObstacleSchema } from './obstacles.js';
 import { ASSIGNED_LEVELS, PRIORITIES, TASK_KINDS, TASK_SORTS, TASK_STATES } from '../vocabulary.js';
 import { isoDate, longText, shortText } from './common.js';
 
@@ -75,6 +76,8 @@ export const taskDetailSchema = taskListItemSchema.extend({
     }),
   ),
   can: z.object({ update: z.boolean() }),
+  /** Open obstacles (as of the date asked) that block it. */
+  blockedBy: z.array(blockingObstacleSchema),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 

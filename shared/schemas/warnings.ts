@@ -6,6 +6,7 @@ export const WARNING_REASON_CODES = [
   'report_missing',
   'report_late',
   'disbursement_below_threshold',
+  'recommendations_overdue',
 ] as const;
 export const warningReasonSchema = z.discriminatedUnion('code', [
   z.object({
@@ -38,6 +39,19 @@ export const warningReasonSchema = z.discriminatedUnion('code', [
         rate: z.string(),
         minRatePct: z.string(),
         byDay: z.string(),
+      }),
+    ),
+  }),
+  z.object({
+    code: z.literal('recommendations_overdue'),
+    count: z.number().int(),
+    items: z.array(
+      z.object({
+        recommendationId: z.number().int(),
+        fromCode: z.string(),
+        content: z.string(),
+        dueOn: z.string(),
+        daysOverdue: z.number().int(),
       }),
     ),
   }),

@@ -15,3 +15,4 @@ export * from './rollups.js';
 export * from './records.js';
 export * from './indicators.js';
 export * from './money.js';
+export * from './registers.js';

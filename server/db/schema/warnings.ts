@@ -33,6 +33,17 @@ export type WarningReason =
         minRatePct: string;
         byDay: string;
       }[];
+    }
+  | {
+      code: 'recommendations_overdue';
+      count: number;
+      items: {
+        recommendationId: number;
+        fromCode: string;
+        content: string;
+        dueOn: string;
+        daysOverdue: number;
+      }[];
     };
 
 /** The weekly warning list of a programme: computed at the due moment, reviewed, then frozen. */

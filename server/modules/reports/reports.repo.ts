@@ -159,6 +159,11 @@ export function createReportsRepo(db: Db) {
            and t.lead_unit_id = ${leadUnitId} and r.status <> 'draft'
          order by u.code`),
 
+    /** Obstacles raised from this report's entries (obstacles module), by task. */
+    obstaclesRaised: (reportId: number) =>
+      rows<{ id: number; task_id: number }>(sql`select id, report_task_id as task_id from obstacles
+        where report_id = ${reportId} order by id`),
+
     entries: (reportId: number) =>
       rows<EntryRow>(sql`select e.task_id, t.code, t.title, t.deadline, e.role, e.percent, e.done, e.next,
           e.obstacles, e.below_reason

@@ -70,6 +70,7 @@ export function createReportsService(deps: {
     const last = await r.lastApproved(row.programme_id, row.unit_id, row.period);
     const events = await r.events(row.id);
     const partners = await r.partnerEntries(row.programme_id, row.period, row.unit_id);
+    const raised = await r.obstaclesRaised(row.id);
     const lastBy = new Map(last.map((l) => [l.task_id, l.percent]));
     const rights = reportRights(actor, row.programme_id, unit.path);
     const editable = rights.edit && row.status !== 'submitted';
@@ -109,6 +110,7 @@ export function createReportsService(deps: {
         next: e.next,
         obstacles: e.obstacles,
         belowReason: e.below_reason,
+        obstacleIds: raised.filter((o) => o.task_id === e.task_id).map((o) => o.id),
         partners: partners
           .filter((x) => x.task_id === e.task_id && e.role === 'lead')
           .map((x) => ({

@@ -37,7 +37,7 @@ export function presentDetail(
   asOf: string,
   locale: Locale,
   canUpdate: boolean,
-): TaskDetail {
+): Omit<TaskDetail, 'blockedBy'> {
   const t = d.task;
   return {
     ...presentListItem(row, asOf, locale),

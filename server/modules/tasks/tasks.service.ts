@@ -13,6 +13,7 @@ import type {
   UpdateTaskInput,
 } from '../../../shared/schemas/tasks.js';
 import { pickName } from '../../lib/localize.js';
+import { blockingObstacles } from '../obstacles/obstacles.service.js';
 import type { Actor } from '../auth/actor.js';
 import { canManageTasks, taskReadScope, taskWriteLevel, type TaskScope } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
@@ -191,7 +192,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       const details = await repo.details(id);
       if (!details) throw new AppError('not_found');
       const level = taskWriteLevel(actor, { programmeId: raw.programmeId, leadUnitPath: row.lead_unit_path });
-      return presentDetail(row, details, asOf, actor.locale, level !== 'none');
+      const blockedBy = await blockingObstacles(db, actor, { id, programmeId: raw.programmeId }, asOf);
+      return { ...presentDetail(row, details, asOf, actor.locale, level !== 'none'), blockedBy };
     },
 
     async create(actor: Actor, input: CreateTaskInput): Promise<TaskDetail> {

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { canReadWarningDrafts, canReviewWarnings } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammeAccess, ProgrammesService } from '../programmes/programmes.service.js';
+import { createRecommendationsRepo } from '../recommendations/recommendations.repo.js';
 import { createDisciplineRepo } from '../reports/discipline.repo.js';
 import { judge } from '../reports/discipline.service.js';
 import { instant } from '../reports/reports.repo.js';
@@ -22,6 +23,10 @@ import {
   type OverdueRow,
   type WarningsRepo,
 } from './warnings.repo.js';
+
+type OverdueRecommendation = Awaited<
+  ReturnType<ReturnType<typeof createRecommendationsRepo>['overdue']>
+>[number];
 
 const HOUR = 3_600_000;
 /** Items shown per reason (the count is always the full one). */
@@ -48,6 +53,8 @@ export function listUnits(
     previousStreaks: Map<number, number>;
     /** Units whose disbursement rate is below the programme's threshold in force (none without a curve). */
     disbursement?: BelowThreshold[];
+    /** Recommendations the unit had to answer, unanswered past their due day. */
+    recommendationsOverdue?: OverdueRecommendation[];
   },
   dueAt: Date,
   drawAt: Date,
@@ -95,6 +102,21 @@ export function listUnits(
         },
       ],
     });
+  const answersBy = new Map<number, OverdueRecommendation[]>();
+  for (const o of facts.recommendationsOverdue ?? [])
+    answersBy.set(o.to_unit_id, [...(answersBy.get(o.to_unit_id) ?? []), o]);
+  for (const [unitId, items] of answersBy)
+    add(unitId, {
+      code: 'recommendations_overdue',
+      count: items.length,
+      items: items.map((o) => ({
+        recommendationId: o.id,
+        fromCode: o.from_code,
+        content: o.content.length > 200 ? `${o.content.slice(0, 199)}…` : o.content,
+        dueOn: o.answer_due_on,
+        daysOverdue: o.days_overdue,
+      })),
+    });
   return [...reasons.entries()]
     .map(([unitId, rs]) => ({
       unitId,
@@ -136,11 +158,12 @@ export function createWarningsService(deps: {
     const asOf = dateInZone(drawAt, p.timeZone);
     const disciplineRepo = createDisciplineRepo(db);
     // The facts, read side by side (on PostgreSQL, on separate connections); then one write.
-    const [cells, overdue, previousStreaks, disbursement] = await Promise.all([
+    const [cells, overdue, previousStreaks, disbursement, recommendationsOverdue] = await Promise.all([
       disciplineRepo.rows(p.id, [period], null),
       repo.overdue(p.id, asOf),
       repo.listedIn(p.id, previousPeriod(period).key),
       unitsBelowThreshold(db, p.id, asOf),
+      createRecommendationsRepo(db).overdue(p.id, asOf),
     ]);
     return warningsTransaction(db, async (r, tx) => {
       const listed = listUnits(
@@ -153,6 +176,7 @@ export function createWarningsService(deps: {
           })),
           previousStreaks,
           disbursement,
+          recommendationsOverdue,
         },
         dueAt,
         drawAt,

@@ -31,6 +31,9 @@ const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
 const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
 const MoneyPage = lazy(() => import('../money/MoneyPage'));
+const ObstaclesPage = lazy(() => import('../obstacles/ObstaclesPage'));
+const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
+const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
 
 export function App() {
   return (
@@ -82,6 +85,9 @@ function Shell() {
           <Route path="warnings/:period" element={<WarningListPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="obstacles" element={<ObstaclesPage />} />
+          <Route path="recommendations/:recommendationId?" element={<RecommendationsPage />} />
+          <Route path="pilots" element={<PilotsPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />

@@ -12,6 +12,7 @@ const REASON_COLOR = {
   report_missing: 'warning',
   report_late: 'gold',
   disbursement_below_threshold: 'purple',
+  recommendations_overdue: 'purple',
 } as const;
 
 /** The warning list in force on the "as of" day (the latest published by then), in the scope. */

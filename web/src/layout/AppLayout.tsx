@@ -12,6 +12,7 @@ import {
   FileDoneOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
+  StopOutlined,
   SwapOutlined,
   TrophyOutlined,
   DollarOutlined,
@@ -145,6 +146,11 @@ export function AppLayout() {
               icon: <SwapOutlined />,
               label: <Link to={`${base}/requests`}>{t('nav.requests')}</Link>,
             },
+            ...(['obstacles', 'recommendations', 'pilots'] as const).map((k) => ({
+              key: k,
+              icon: <StopOutlined />,
+              label: <Link to={`${base}/${k}`}>{t(`${k}.nav`)}</Link>,
+            })),
             ...(me.data?.roles.some(
               (r) =>
                 r.role === 'admin' ||

@@ -12,6 +12,7 @@ import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { ReportStatusTag } from './labels';
 import './reports.css';
+import { RaiseFromEntry } from '../obstacles/RaiseFromEntry';
 
 type Entry = Report['entries'][number];
 type Edit = Pick<Entry, 'percent' | 'done' | 'next' | 'obstacles' | 'belowReason'>;
@@ -365,6 +366,7 @@ const EntryRow = memo(function EntryRow({
           maxLength={4000}
           onChange={(e) => change({ obstacles: e.target.value })}
         />
+        <RaiseFromEntry programmeId={programme.id} reportId={reportId} entry={entry} note={v.obstacles} />
         {below && (
           <Input
             status={error ? 'error' : undefined}

@@ -28,6 +28,7 @@ import { StateTag } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { TaskRequests } from '../adjustments/TaskRequests';
 import './tasks.css';
+import { BlockedBy } from '../obstacles/BlockedBy';
 
 /** One task: its "5 clears", its state as of the date viewed, its roadmap, deadline changes and history. */
 export default function TaskDetailPage() {
@@ -85,6 +86,7 @@ export default function TaskDetailPage() {
         </Space>
       </div>
 
+      <BlockedBy task={d} programmeId={programme.id} />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={t('task.fivesClear')}>

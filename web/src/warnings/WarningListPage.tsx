@@ -280,7 +280,8 @@ function ListView(props: {
         locale={{ emptyText: t('warnings.empty') }}
         rowClassName={(u) => (u.removed ? 'is-removed' : '')}
         expandable={{
-          rowExpandable: (u) => u.reasons.some((r) => r.code === 'overdue_tasks'),
+          rowExpandable: (u) =>
+            u.reasons.some((r) => r.code === 'overdue_tasks' || r.code === 'recommendations_overdue'),
           expandedRowRender: (u) => (
             <ul style={{ margin: 0 }}>
               {u.reasons.flatMap((r) =>
@@ -307,7 +308,16 @@ function ListView(props: {
                           ]
                         : []),
                     ]
-                  : [],
+                  : r.code === 'recommendations_overdue'
+                    ? r.items.map((i) => (
+                        <li key={`r${i.recommendationId}`} data-testid="warning-recommendation">
+                          <Link to={`/p/${programme.id}/recommendations/${i.recommendationId}`}>
+                            {i.fromCode}: {i.content}
+                          </Link>{' '}
+                          — {formatDate(i.dueOn, lang)} ({t('warnings.daysLate', { count: i.daysOverdue })})
+                        </li>
+                      ))
+                    : [],
               )}
             </ul>
           ),
@@ -340,7 +350,9 @@ function ListView(props: {
                           ? 'volcano'
                           : r.code === 'report_late'
                             ? 'orange'
-                            : 'purple'
+                            : r.code === 'recommendations_overdue'
+                              ? 'magenta'
+                              : 'purple'
                     }
                     data-reason={r.code}
                   >
