@@ -30,6 +30,8 @@ describe('weekly brief and evaluation screens', () => {
 
   it('writes the DOCX brief of the latest published period and downloads it', async () => {
     await app.goto(`/p/${hanoi}/briefs`);
+    // An earlier flow may have left this account in Arabic: the words below are Vietnamese.
+    await app.switchLanguage('vi');
     await app.page.getByTestId('brief-generate').click();
     // Right after a first start the scheduler's catch-up may hold the embedded database for a while.
     await app.page.getByText(/\.docx trong \d+ ms/).waitFor({ timeout: 170_000 });
