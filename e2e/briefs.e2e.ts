@@ -33,7 +33,8 @@ describe('weekly brief and evaluation screens', () => {
     // An earlier flow may have left this account in Arabic: the words below are Vietnamese.
     await app.switchLanguage('vi');
     await app.page.getByTestId('brief-generate').click();
-    await app.page.getByText(/\.docx trong \d+ ms/).waitFor({ timeout: 60_000 });
+    // The document's language follows the screen's (it was the account's earlier language once).
+    await app.page.getByText(/-vi\.docx trong \d+ ms/).waitFor({ timeout: 60_000 });
     const row = app.page.getByTestId('brief-archive').locator('tr', { hasText: '-vi.docx' }).first();
     await row.waitFor();
     const [file] = await Promise.all([

@@ -25,7 +25,9 @@ export default function BriefsPage() {
   });
   const [period, setPeriod] = useState<string | undefined>();
   const [format, setFormat] = useState<BriefFormat>('docx');
-  const [docLang, setDocLang] = useState<Lang>(lang);
+  // The document's language follows the screen's until the user picks another.
+  const [docLangChoice, setDocLang] = useState<Lang | undefined>();
+  const docLang = docLangChoice ?? lang;
   const write = useMutation({
     mutationFn: (body: { period: string; format: BriefFormat; lang: Lang }) =>
       api<Brief>(`/programmes/${programme.id}/briefs`, { method: 'POST', body }),
@@ -69,6 +71,7 @@ export default function BriefsPage() {
             value={docLang}
             onChange={setDocLang}
             options={LANGS.map((l) => ({ value: l, label: LANG_LABEL[l] }))}
+            data-testid="brief-lang"
           />
           <Button
             type="primary"
