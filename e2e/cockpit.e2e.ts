@@ -47,6 +47,10 @@ describe('the chair reads the cockpit', () => {
     await app.page.getByTestId('trend-chart').waitFor();
     await app.page.getByTestId('cockpit-warning-period').waitFor();
     await app.page.getByTestId('reporting-rate').waitFor();
+    // A KPI computed from the service records (which end on 12 November 2025), labelled with its month.
+    const online = app.page.getByTestId('kpi-tile').filter({ hasText: 'Tỷ lệ hồ sơ nộp trực tuyến' });
+    expect(await online.getByTestId('kpi-value').textContent()).toBe('99');
+    expect(await online.getByTestId('kpi-period').textContent()).toContain('2025-11');
     await shot(app.page, 'cockpit-vi');
   });
 

@@ -32,6 +32,7 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { createWarningsService } from './modules/warnings/warnings.service.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { keepStatistics } from './db/statistics.js';
 import type { Mailer } from './lib/mailer.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
@@ -250,6 +251,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     log: (m, e) => (/failed|not sent/.test(m) ? app.log.warn({ err: e }, m) : app.log.info({ detail: e }, m)),
   });
   app.decorate('services', services);
+  if (opts.scheduler && opts.database.engine === 'pglite') {
+    // No autovacuum in PGlite: the statistics are refreshed before the first request, then hourly.
+    let stats: ReturnType<typeof keepStatistics> | undefined;
+    app.addHook('onReady', async () => {
+      stats = keepStatistics(opts.database.db, (e) => app.log.warn({ err: e }, 'statistics not refreshed'));
+      await stats.first;
+    });
+    app.addHook('onClose', async () => stats?.stop());
+  }
   if (opts.scheduler) {
     app.addHook('onReady', async () => services.scheduler.start());
     app.addHook('onClose', async () => services.scheduler.stop());

@@ -25,6 +25,7 @@ import { seedRegisters } from './registers.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
 import { seedServiceRecords } from './service-records.js';
 import { seedIndicators } from './indicators.js';
+import { refreshStatistics } from '../db/statistics.js';
 
 export type SeedDemoOptions = {
   /** The demo's "today" (YYYY-MM-DD): every date is placed relative to it. */
@@ -232,6 +233,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   if (opts.records !== 0) await seedServiceRecords(db, { count: opts.records, onProgress: report });
   await seedIndicators(db, { ...indicatorActors(done.cycle), today: opts.today });
   await seedMoney(db, { programmeId: done.cycle.programmeId, today: opts.today });
+  // Bulk writes leave the planner without statistics (PGlite has no autovacuum).
+  await refreshStatistics(db);
   return { accounts: done.accounts };
 }
 

@@ -33,6 +33,8 @@ export const kpiTileSchema = z.object({
   target: z.number().nullable(),
   deadline: isoDate.nullable(),
   value: z.number().nullable(),
+  /** The period the value is of (the latest with data as of the date). */
+  period: z.string().nullable(),
   /** (value − baseline) ÷ (target − baseline), direction-aware, in percent. */
   attainment: z.number().nullable(),
   status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),

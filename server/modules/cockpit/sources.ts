@@ -2,6 +2,7 @@ import { SERVICE_INDICATOR_CODES, type ServiceIndicator } from '../../../shared/
 import type { CockpitServices, KpiTile } from '../../../shared/schemas/cockpit.js';
 import type { PublicIndicator } from '../../../shared/schemas/publication.js';
 import { AppError } from '../../lib/app-error.js';
+import { batchPerTick } from '../../lib/batch.js';
 import { systemActor, type Actor } from '../auth/actor.js';
 import type { ComputedSource } from '../indicators/indicators.service.js';
 import type { ObjectivesService } from '../objectives/objectives.service.js';
@@ -21,16 +22,28 @@ const value = (i: ServiceIndicator) => ({
   value: i.value,
 });
 
-/** Computed indicators (`records.*`) from the service records, for a unit subtree and days. */
+/**
+ * Computed indicators (`records.*`) from the service records, for a unit subtree and days. The
+ * OKR read asks every computed key result for several periods at once: those asks (of one tick)
+ * become one statement, and the seven indicators share each (unit, days) sum.
+ */
 export function recordSources(records: RecordsService): Record<string, ComputedSource> {
+  type Ask = { unitId: number; from: string; to: string };
+  const key = (q: Ask) => `${q.unitId}|${q.from}|${q.to}`;
+  const sums = batchPerTick(key, (qs: Ask[]) => records.computeMany(qs));
+  const lastDay = batchPerTick(
+    (q: { unitId: number; asOf: string }) => `${q.unitId}|${q.asOf}`,
+    (qs) => Promise.all(qs.map((q) => records.lastDay(q.unitId, q.asOf))),
+  );
   return Object.fromEntries(
-    SERVICE_INDICATOR_CODES.map((code) => [
-      code,
-      (async (q) => {
-        const i = (await records.compute(q)).find((x) => x.code === code);
+    SERVICE_INDICATOR_CODES.map((code) => {
+      const source: ComputedSource = async (q) => {
+        const i = (await sums(q)).find((x) => x.code === code);
         return i ? value(i) : { numerator: null, denominator: null, value: null };
-      }) satisfies ComputedSource,
-    ]),
+      };
+      source.lastDay = lastDay;
+      return [code, source];
+    }),
   );
 }
 
@@ -105,6 +118,7 @@ export const kpiTiles =
             target: k.target,
             deadline: k.deadline,
             value: k.current.value,
+            period: k.current.period,
             attainment: k.attainment === null ? null : Math.round(k.attainment * 10_000) / 100,
             status: k.status,
             series: k.series,

@@ -41,11 +41,17 @@ import { canEnterValues, canManageIndicators, canReadUnitValues } from './policy
  * days (the service-records calculator registers `records.*` keys). Called at read time, never
  * stored, so a computed figure is always the records' truth.
  */
-export type ComputedSource = (q: {
+export type ComputedSource = ((q: {
   unitId: number;
   from: string;
   to: string;
-}) => Promise<{ numerator: number | null; denominator: number | null; value: number | null }>;
+}) => Promise<{ numerator: number | null; denominator: number | null; value: number | null }>) & {
+  /**
+   * The last day up to "as of" with data in the unit's subtree, if the source knows it: a figure
+   * read on a day after the data stops (an import not yet run) shows the last periods that have data.
+   */
+  lastDay?: (q: { unitId: number; asOf: string }) => Promise<string | null>;
+};
 
 /** What to figure: an indicator for a period over a unit's subtree. */
 export type FigureAsk = { indicator: IndicatorRow; unitId: number; period: ValuePeriod };
@@ -230,6 +236,16 @@ export function createIndicatorsService(deps: {
 
   return {
     figures,
+
+    /**
+     * The day a key result's periods end on: "as of", except for a computed indicator whose data
+     * stops earlier (its last periods with data are shown, each figure labelled with its period).
+     */
+    async seriesEnd(ind: IndicatorRow, unitId: number, asOf: string): Promise<string> {
+      const fn = ind.source === 'computed' && ind.computeKey ? sources[ind.computeKey] : undefined;
+      const last = fn?.lastDay ? await fn.lastDay({ unitId, asOf }) : null;
+      return last && last < asOf ? last : asOf;
+    },
 
     async list(actor: Actor, programmeId: number): Promise<Indicator[]> {
       await programmes.access(actor, programmeId);

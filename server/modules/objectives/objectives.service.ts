@@ -283,12 +283,15 @@ export function createObjectivesService(deps: {
       // Every figure of every visible key result, asked at once.
       const asks: FigureAsk[] = [];
       const slots = new Map<number, { from: number; keys: string[] }>();
-      for (const r of krRows) {
+      const readable = krRows.filter((r) => r.unit_id && canReadUnitValues(actor, p.id, r.unit_path!));
+      const ends = await Promise.all(
+        readable.map((r) => indicators.seriesEnd(indById.get(r.indicator_id!)!, r.unit_id!, asOf)),
+      );
+      for (const [k, r] of readable.entries()) {
         const ind = indById.get(r.indicator_id!)!;
-        if (!r.unit_id || !canReadUnitValues(actor, p.id, r.unit_path!)) continue;
-        const periods = lastPeriods(asOf, ind.cadence, q.periods);
+        const periods = lastPeriods(ends[k]!, ind.cadence, q.periods);
         slots.set(r.kr_id!, { from: asks.length, keys: periods.map((x) => x.key) });
-        for (const period of periods) asks.push({ indicator: ind, unitId: r.unit_id, period });
+        for (const period of periods) asks.push({ indicator: ind, unitId: r.unit_id!, period });
       }
       const figs = await indicators.figures(asks, asOf, p.timeZone);
 

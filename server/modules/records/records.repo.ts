@@ -121,6 +121,14 @@ export function createRecordsRepo(db: Db) {
           sql`select id, code, path, depth, name_vi, name_en, name_ar from units where id = ${id}`,
         )
       )[0],
+    unitsByIds: (ids: number[]) =>
+      ids.length
+        ? rows<UnitRef>(sql`select id, code, path, depth, name_vi, name_en, name_ar from units
+            where id in (${sql.join(
+              ids.map((i) => sql`${i}`),
+              sql`, `,
+            )})`)
+        : Promise.resolve([]),
     children: (id: number) =>
       rows<UnitRef>(
         sql`select id, code, path, depth, name_vi, name_en, name_ar from units where parent_id = ${id} order by code`,
@@ -286,6 +294,27 @@ export function createRecordsRepo(db: Db) {
          where u.path like ${`${path}%`}
          group by 1 order by 1`),
 
+    /** Sums for many (subtree, days) asks in one statement: element i answers ask i. */
+    sumsMany: async (asks: { path: string; from: string; to: string }[]): Promise<RecordSums[]> => {
+      if (!asks.length) return [];
+      const parts = asks.map(
+        (a, i) => sql`(select ${i}::int as i, ${SUMS} from ${rollupRows(a.from, a.to)} d
+          join units u on u.id = d.unit_id where u.path like ${`${a.path}%`})`,
+      );
+      const got = await rows<RecordSums & { i: number }>(sql.join(parts, sql` union all `));
+      const byAsk = new Map(got.map(({ i, ...s }) => [Number(i), s as RecordSums]));
+      return asks.map((_, i) => byAsk.get(i) ?? { ...ZERO_SUMS });
+    },
+    /** The last day up to `asOf` on which a subtree has records (received or completed), or null. */
+    lastDay: async (path: string, asOf: string) =>
+      (
+        await rows<{ day: string | null }>(sql`
+          with m as (select max(m.month) as month from service_record_months m join units u on u.id = m.unit_id
+                      where u.path like ${`${path}%`} and m.month <= ${asOf}::date)
+          select to_char(max(d.day), 'YYYY-MM-DD') as day
+            from service_record_days d join units u on u.id = d.unit_id, m
+           where u.path like ${`${path}%`} and d.day >= m.month and d.day <= ${asOf}::date`)
+      )[0]?.day ?? null,
     /** The same sums straight from the records (the rollup's check; slow at scale). */
     directSums: async (path: string, from: string, to: string) =>
       (

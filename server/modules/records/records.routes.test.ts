@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/dates.js';
 import { makeWorld, type World } from '../../test/factories.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 
@@ -116,6 +117,26 @@ describe('service records', () => {
     }
     const months = (await indicators('admin', `unitId=${w.units.city.id}&period=2025&groupBy=month`)).json();
     expect(months.groups.map((g: { key: string }) => g.key)).toEqual(['2025-07']);
+  });
+
+  it('many asks in one statement answer as one ask each; the last day with data is found', async () => {
+    const s = t.app.services.records;
+    const asks = [
+      { unitId: w.units.city.id, from: '2025-06-01', to: '2025-12-31' },
+      { unitId: w.units.communeA.id, from: '2025-07-02', to: '2025-09-15' },
+      { unitId: w.units.communeB.id, from: '2025-07-03', to: '2025-07-07' },
+      { unitId: w.units.city.id, from: '2024-01-01', to: '2024-12-31' },
+    ];
+    const many = await s.computeMany(asks);
+    expect(many).toEqual(await Promise.all(asks.map((a) => s.compute(a))));
+    // The records imported above end in July 2025: read later, the last day with data is then.
+    const last = await s.lastDay(w.units.city.id, '2026-12-01');
+    expect(last).toMatch(/^2025-07-\d\d$/);
+    expect(await s.lastDay(w.units.city.id, '2025-06-30')).toBeNull();
+    expect(await s.lastDay(w.units.city.id, last!)).toBe(last);
+    expect(await s.directSums(w.units.city.id, addDays(last!, 1), '2026-12-01')).toMatchObject({
+      received: 0,
+    });
   });
 
   it('a re-import updates the same records, never duplicates them, and the rollup stays exact', async () => {

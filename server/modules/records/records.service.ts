@@ -24,6 +24,7 @@ import { runImport, type ImportProgress } from './importer.js';
 import { inRecordScope, mayImport, recordReadScope, recordWriteScope } from './policy.js';
 import { formatOf, readRows, type ByteCounter, type RawRow } from './readers.js';
 import { createRecordsRepo, type UnitRef } from './records.repo.js';
+import { refreshStatistics } from '../../db/statistics.js';
 
 export type FileImport = {
   body: Readable;
@@ -99,6 +100,8 @@ export function createRecordsService(deps: { db: Db; clock: Clock }) {
         onProgress: (p) => v.onProgress?.({ ...p, bytes: counter.bytes }),
       });
       await finish(r.status, r);
+      // The rollups' statistics after a bulk write (PGlite has no autovacuum; decision 22).
+      if (r.imported > 0) await refreshStatistics(deps.db, ['service_record_days', 'service_record_months']);
       await auditLog(deps.db, deps.clock).record({
         actorId: actor.userId,
         action: 'records.import',
@@ -133,8 +136,31 @@ export function createRecordsService(deps: { db: Db; clock: Clock }) {
     return serviceIndicators(await repo.sums(unit.path, q.from, q.to));
   }
 
+  /** Many (unit, days) asks at once: one statement for their sums (the OKR read asks dozens). */
+  async function computeMany(
+    qs: { unitId: number; from: string; to: string }[],
+  ): Promise<ServiceIndicator[][]> {
+    const units = new Map(
+      (await repo.unitsByIds([...new Set(qs.map((q) => q.unitId))])).map((u) => [u.id, u]),
+    );
+    const asks = qs.map((q) => {
+      const unit = units.get(q.unitId);
+      if (!unit) throw new AppError('unit_not_found', { id: q.unitId });
+      return { path: unit.path, from: q.from, to: q.to };
+    });
+    return (await repo.sumsMany(asks)).map(serviceIndicators);
+  }
+
   return {
     compute,
+    computeMany,
+
+    /** The last day up to `asOf` with records in the unit's subtree (null: none yet). */
+    async lastDay(unitId: number, asOf: string) {
+      const unit = await repo.unit(unitId);
+      if (!unit) throw new AppError('unit_not_found', { id: unitId });
+      return repo.lastDay(unit.path, asOf);
+    },
 
     importFile(actor: Actor, f: FileImport) {
       const format = f.format ?? (f.fileName ? formatOf(f.fileName) : null);

@@ -417,6 +417,7 @@ export const ar: Messages = {
     noKpis: 'لا توجد نتائج رئيسية بعد.',
     target: 'المستهدف {{value}}',
     baseline: 'خط الأساس {{value}}',
+    valueOf: '(الفترة {{period}})',
     attainment: 'نسبة التحقق',
     services: 'مؤشرات الخدمات العامة الإلكترونية',
     servicesPeriod: 'من {{from}} إلى {{to}}',

@@ -417,6 +417,7 @@ export const en: Messages = {
     noKpis: 'No key result yet.',
     target: 'Target {{value}}',
     baseline: 'Baseline {{value}}',
+    valueOf: '(period {{period}})',
     attainment: 'Attainment',
     services: 'Online public service indicators',
     servicesPeriod: 'From {{from}} to {{to}}',

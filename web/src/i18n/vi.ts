@@ -416,6 +416,7 @@ export const vi = {
     noKpis: 'Chưa có kết quả then chốt nào.',
     target: 'Mục tiêu {{value}}',
     baseline: 'Cơ sở {{value}}',
+    valueOf: '(kỳ {{period}})',
     attainment: 'Mức đạt',
     services: 'Chỉ số dịch vụ công trực tuyến',
     servicesPeriod: 'Từ {{from}} đến {{to}}',
