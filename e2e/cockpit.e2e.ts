@@ -51,6 +51,13 @@ describe('the chair reads the cockpit', () => {
     const online = app.page.getByTestId('kpi-tile').filter({ hasText: 'Tỷ lệ hồ sơ nộp trực tuyến' });
     expect(await online.getByTestId('kpi-value').textContent()).toBe('99');
     expect(await online.getByTestId('kpi-period').textContent()).toContain('2025-11');
+    // The registers at a glance: the disbursement rate, and the obstacles register one click away.
+    expect(await app.page.getByTestId('cockpit-disbursement-rate').textContent()).toMatch(/^\d+,\d\d%$/);
+    await app.page
+      .getByTestId('tile-obstacles')
+      .getByRole('link', { name: /vướng mắc/i })
+      .first()
+      .waitFor();
     await shot(app.page, 'cockpit-vi');
   });
 

@@ -44,6 +44,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { createCockpitService } from './modules/cockpit/cockpit.service.js';
 import {
+  cockpitRegisters,
   cockpitServices,
   kpiTiles,
   publicIndicators,
@@ -162,6 +163,10 @@ export function createServices(
     computedSources: { ...recordSources(records), ...opts.computedSources },
   });
   const objectives = createObjectivesService({ db, clock, programmes, indicators });
+  const money = createMoneyService({ db, clock, programmes });
+  const obstacles = createObstaclesService({ db, clock, programmes });
+  const recommendations = createRecommendationsService({ db, clock, programmes });
+  const pilots = createPilotsService({ db, clock, programmes, tasks });
   const cockpit = createCockpitService({
     programmes,
     tasks,
@@ -171,6 +176,7 @@ export function createServices(
     warnings,
     kpis: kpiTiles(objectives),
     services: cockpitServices(records),
+    registers: cockpitRegisters({ money, obstacles, recommendations, pilots }),
   });
   const briefs = (late.briefs = createBriefsService({
     db,
@@ -183,7 +189,6 @@ export function createServices(
     adjustments,
     log: opts.log,
   }));
-  const money = createMoneyService({ db, clock, programmes });
   return {
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
@@ -225,9 +230,9 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
-    obstacles: createObstaclesService({ db, clock, programmes }),
-    recommendations: createRecommendationsService({ db, clock, programmes }),
-    pilots: createPilotsService({ db, clock, programmes, tasks }),
+    obstacles,
+    recommendations,
+    pilots,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -252,11 +257,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('services', services);
   if (opts.scheduler && opts.database.engine === 'pglite') {
-    // No autovacuum in PGlite: the statistics are refreshed before the first request, then hourly.
+    // No autovacuum in PGlite: the statistics are refreshed at start, then hourly. Not awaited: on
+    // a large database or a busy machine it may take longer than a start-up hook may.
     let stats: ReturnType<typeof keepStatistics> | undefined;
     app.addHook('onReady', async () => {
       stats = keepStatistics(opts.database.db, (e) => app.log.warn({ err: e }, 'statistics not refreshed'));
-      await stats.first;
     });
     app.addHook('onClose', async () => stats?.stop());
   }

@@ -84,5 +84,9 @@ export const COCKPIT_TILES = [
   'reporting',
   'kpis',
   'services',
+  'money',
+  'obstacles',
+  'recommendations',
+  'pilots',
 ] as const;
 export type CockpitTile = (typeof COCKPIT_TILES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './common.js';
 import { stateCounts, summaryResponse } from './tasks.js';
 import { warningReasonSchema } from './warnings.js';
+import { totalsSchema } from './money.js';
 import { COCKPIT_TILES } from '../vocabulary.js';
 
 /** The cockpit's filters: they live in the URL, so a view can be shared and replayed. */
@@ -49,6 +50,51 @@ export const serviceIndicatorValue = z.object({
   /** Two decimals; null = not applicable (denominator 0). */
   value: z.number().nullable(),
 });
+
+const registerUnit = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const countsBy = z.record(z.string(), z.number().int());
+/**
+ * The registers at a glance: money for the scope (programme, group's or unit's subtree);
+ * obstacles, recommendations and pilot models for the whole programme (null when drilled down).
+ */
+export const cockpitRegistersSchema = z.object({
+  money: totalsSchema.nullable(),
+  obstacles: z
+    .object({
+      total: z.number().int(),
+      byStatus: countsBy,
+      byCategory: countsBy,
+      overdueCount: z.number().int(),
+      overdue: z.array(
+        z.object({
+          id: z.number().int(),
+          title: z.string(),
+          owner: registerUnit,
+          daysOverdue: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+  recommendations: z
+    .object({
+      total: z.number().int(),
+      byState: countsBy,
+      /** Handling agencies with late answers (unanswered past due, or answered late), most first. */
+      agencies: z.array(
+        z.object({
+          agency: registerUnit,
+          total: z.number().int(),
+          overdue: z.number().int(),
+          late: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+  pilots: z
+    .object({ total: z.number().int(), byState: stateCounts, accelerate: z.number().int() })
+    .nullable(),
+});
+export type CockpitRegisters = z.infer<typeof cockpitRegistersSchema>;
 
 export const cockpitServicesSchema = z.object({
   from: isoDate,
@@ -129,6 +175,7 @@ export const cockpitResponse = z.object({
   ),
   kpis: z.array(kpiTileSchema),
   services: cockpitServicesSchema.nullable(),
+  registers: z.lazy(() => cockpitRegistersSchema),
 });
 export type Cockpit = z.infer<typeof cockpitResponse>;
 

@@ -4,6 +4,7 @@ import type { Cockpit } from '../../../shared/schemas/cockpit.js';
 import type { Summary } from '../../../shared/schemas/tasks.js';
 import { makeWorld, type World } from '../../test/factories.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import { COCKPIT_TILES } from '../../../shared/vocabulary.js';
 
 /** The cockpit: one request with every tile, the same figures as the screens they summarise. */
 describe('cockpit', () => {
@@ -122,6 +123,69 @@ describe('cockpit', () => {
     expect((await get('officerB')).reporting.at(-2)).toMatchObject({ expected: 1, received: 0 });
   });
 
+  it('shows the registers: money for the scope, obstacles, recommendations and pilots programme-wide', async () => {
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const r = await as.standing!({ method: 'POST', url: `/api/v1${url}`, payload });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { id: number };
+    };
+    const plan = await post('/money/plans', {
+      programmeId: w.p1.id,
+      code: 'KH-A-2025',
+      unitId: w.units.communeA.id,
+      project: 'Hạ tầng mạng thôn',
+      source: 'local_budget',
+      year: 2025,
+      amount: '1000000000',
+    });
+    const curve = await as.standing!({
+      method: 'PUT',
+      url: `/api/v1/money/thresholds?programmeId=${w.p1.id}`,
+      payload: { points: [{ byDay: '09-30', minRatePct: 60 }] },
+    });
+    expect(curve.statusCode, curve.body).toBe(200);
+    await post('/money/payments', {
+      planId: plan.id,
+      paidOn: '2025-11-03',
+      amount: '250000000',
+      reference: 'KB-1',
+    });
+    t.clock.set('2025-11-03');
+    await post('/obstacles', {
+      programmeId: w.p1.id,
+      title: 'Thiếu đường truyền tới nhà văn hóa thôn',
+      category: 'data_infrastructure',
+      severity: 'high',
+      raisedByUnitId: w.units.communeA.id,
+      ownerUnitId: w.units.communeA.id,
+      dueOn: '2025-11-10',
+    });
+    t.clock.set('2025-11-14');
+
+    const c = await get('standing');
+    expect(c.registers.money).toMatchObject({ year: 2025, allocated: '1000000000', disbursed: '250000000' });
+    expect(Number(c.registers.money!.rate)).toBe(25);
+    expect(c.registers.obstacles).toMatchObject({ total: 1, overdueCount: 1, byStatus: { open: 1 } });
+    expect(c.registers.obstacles!.overdue[0]).toMatchObject({ daysOverdue: 4 });
+    const recs = await as.standing!({
+      method: 'GET',
+      url: `/api/v1/recommendations/summary?programmeId=${w.p1.id}`,
+    });
+    expect(c.registers.recommendations!.total).toBe(recs.json().total);
+    expect(c.registers.pilots).not.toBeNull();
+    // Four weeks back the payment and the obstacle did not exist yet.
+    const before = await get('standing', '?asOf=2025-10-17');
+    expect(before.registers.money).toMatchObject({ disbursed: '0' });
+    expect(before.registers.obstacles).toMatchObject({ total: 0 });
+    // Drilled down: money of the unit's subtree only; the programme-wide registers step aside.
+    const other = await get('standing', `?unitId=${w.units.communeB.id}`);
+    expect(other.registers.money).toMatchObject({ allocated: '0', disbursed: '0' });
+    expect(other.registers.obstacles).toBeNull();
+    const xlsx = await as.standing!({ method: 'GET', url: url('/export?format=csv&tile=money') });
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.body).toContain('2025,1000000000,250000000,25,60,2025-09-30');
+  });
+
   it('refuses what is not the caller’s or not valid', async () => {
     expect((await as.steeringNA!({ method: 'GET', url: url() })).statusCode).toBe(404);
     expect((await t.anon({ method: 'GET', url: url() })).statusCode).toBe(401);
@@ -147,7 +211,7 @@ describe('cockpit', () => {
     const trend = wb.getWorksheet('Diễn biến theo tuần')!;
     expect(trend.getRow(13).getCell(1).value).toEqual(new Date('2025-11-14T00:00:00Z'));
     expect(typeof trend.getRow(13).getCell(7).value).toBe('number');
-    expect(wb.worksheets).toHaveLength(10);
+    expect(wb.worksheets).toHaveLength(COCKPIT_TILES.length);
 
     const csv = await as.steering!({
       method: 'GET',

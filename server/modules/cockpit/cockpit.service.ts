@@ -1,6 +1,12 @@
 import { addDays, daysBetween } from '../../../shared/dates.js';
 import { dueDay, periodOf, previousPeriod, zonedInstant, type Period } from '../../../shared/periods.js';
-import type { Cockpit, CockpitQuery, CockpitServices, KpiTile } from '../../../shared/schemas/cockpit.js';
+import type {
+  Cockpit,
+  CockpitQuery,
+  CockpitRegisters,
+  CockpitServices,
+  KpiTile,
+} from '../../../shared/schemas/cockpit.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import { AppError } from '../../lib/app-error.js';
 import { pickName } from '../../lib/localize.js';
@@ -23,6 +29,12 @@ export type ServicesSource = (
   q: { programmeId: number; asOf: string; unitId: number; childUnitIds: number[] },
 ) => Promise<CockpitServices | null>;
 
+export type RegistersSource = (
+  actor: Actor,
+  q: { programmeId: number; asOf: string; unitPath: string | null; groupId?: number },
+) => Promise<CockpitRegisters>;
+const NO_REGISTERS: CockpitRegisters = { money: null, obstacles: null, recommendations: null, pilots: null };
+
 const REPORTING_PERIODS = 8;
 
 /**
@@ -40,6 +52,7 @@ export function createCockpitService(deps: {
   warnings: WarningsService;
   kpis?: KpiTilesSource;
   services?: ServicesSource;
+  registers?: RegistersSource;
 }) {
   const { programmes, tasks, tasksRepo, unitsRepo, discipline, warnings } = deps;
 
@@ -93,39 +106,56 @@ export function createCockpitService(deps: {
       const children = unit ? await unitsRepo.children(unit.id) : [];
       const periods = duePeriods(p, asOf);
 
-      const [summary, trendRows, childCounts, grandChildren, overdue, reporting, warningList, kpis] =
-        await Promise.all([
-          tasks.summary(actor, { programmeId, asOf, groupId: q.groupId, unitId: q.unitId }),
-          tasksRepo.stateCountsAt(dates, scope, filters),
-          tasksRepo.countsForUnits(
-            asOf,
-            scope,
-            { ...filters, unitId: undefined },
-            children.map((c) => c.id),
-          ),
-          unitsRepo.childCounts(children.map((c) => c.id)),
-          q.unitId || q.groupId
-            ? tasks.list(actor, {
-                programmeId,
-                asOf,
-                groupId: filters.groupId,
-                unitId: q.unitId,
-                unitRole: 'any',
-                state: ['overdue'],
-                sort: 'deadline',
-                limit: 20,
-              })
-            : Promise.resolve(null),
-          discipline
-            .table(actor, { programmeId, from: periods[0]!.key, to: periods.at(-1)!.key, unitId: q.unitId })
-            .catch((e: unknown) => {
-              // A unit outside the reader's reach has no discipline to show, not an error page.
-              if (e instanceof AppError && e.code === 'forbidden') return null;
-              throw e;
-            }),
-          latestPublishedList(actor, p, asOf, unit && q.unitId ? unit.path : null),
-          deps.kpis ? deps.kpis(actor, { programmeId, asOf, groupId: q.groupId, unitId: q.unitId }) : [],
-        ]);
+      const [
+        summary,
+        trendRows,
+        childCounts,
+        grandChildren,
+        overdue,
+        reporting,
+        warningList,
+        kpis,
+        registers,
+      ] = await Promise.all([
+        tasks.summary(actor, { programmeId, asOf, groupId: q.groupId, unitId: q.unitId }),
+        tasksRepo.stateCountsAt(dates, scope, filters),
+        tasksRepo.countsForUnits(
+          asOf,
+          scope,
+          { ...filters, unitId: undefined },
+          children.map((c) => c.id),
+        ),
+        unitsRepo.childCounts(children.map((c) => c.id)),
+        q.unitId || q.groupId
+          ? tasks.list(actor, {
+              programmeId,
+              asOf,
+              groupId: filters.groupId,
+              unitId: q.unitId,
+              unitRole: 'any',
+              state: ['overdue'],
+              sort: 'deadline',
+              limit: 20,
+            })
+          : Promise.resolve(null),
+        discipline
+          .table(actor, { programmeId, from: periods[0]!.key, to: periods.at(-1)!.key, unitId: q.unitId })
+          .catch((e: unknown) => {
+            // A unit outside the reader's reach has no discipline to show, not an error page.
+            if (e instanceof AppError && e.code === 'forbidden') return null;
+            throw e;
+          }),
+        latestPublishedList(actor, p, asOf, unit && q.unitId ? unit.path : null),
+        deps.kpis ? deps.kpis(actor, { programmeId, asOf, groupId: q.groupId, unitId: q.unitId }) : [],
+        deps.registers
+          ? deps.registers(actor, {
+              programmeId,
+              asOf,
+              unitPath: unit && q.unitId ? unit.path : null,
+              groupId: q.groupId,
+            })
+          : NO_REGISTERS,
+      ]);
 
       const trend = dates.map((date) => {
         const byState = Object.fromEntries(
@@ -204,6 +234,7 @@ export function createCockpitService(deps: {
         reporting: reportingRows,
         kpis,
         services,
+        registers,
       };
     },
   };

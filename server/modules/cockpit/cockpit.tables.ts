@@ -31,6 +31,10 @@ const L = {
       kpis: 'Mục tiêu và kết quả then chốt',
       services: 'Chỉ số dịch vụ công',
       overdue_tasks: 'Nhiệm vụ quá hạn',
+      money: 'Giải ngân vốn',
+      obstacles: 'Khó khăn, vướng mắc',
+      recommendations: 'Kiến nghị quá hạn trả lời',
+      pilots: 'Mô hình thí điểm',
     },
     state: 'Trạng thái',
     count: 'Số nhiệm vụ',
@@ -65,6 +69,16 @@ const L = {
     deadline: 'Hạn',
     daysOverdue: 'Số ngày quá hạn',
     lead: 'Đơn vị chủ trì',
+    year: 'Năm',
+    allocated: 'Kế hoạch vốn (đồng)',
+    disbursed: 'Đã giải ngân (đồng)',
+    rate: 'Tỷ lệ giải ngân (%)',
+    threshold: 'Ngưỡng (%)',
+    thresholdBy: 'Ngưỡng đến ngày',
+    category: 'Nhóm',
+    statusName: 'Trạng thái',
+    agency: 'Cơ quan xử lý',
+    late: 'Trễ hạn',
   },
   en: {
     states: {
@@ -85,6 +99,10 @@ const L = {
       kpis: 'Objectives and key results',
       services: 'Public service indicators',
       overdue_tasks: 'Overdue tasks',
+      money: 'Disbursement',
+      obstacles: 'Obstacles',
+      recommendations: 'Recommendations answered late',
+      pilots: 'Pilot models',
     },
     state: 'State',
     count: 'Tasks',
@@ -119,6 +137,16 @@ const L = {
     deadline: 'Deadline',
     daysOverdue: 'Days overdue',
     lead: 'Lead unit',
+    year: 'Year',
+    allocated: 'Allocated (VND)',
+    disbursed: 'Disbursed (VND)',
+    rate: 'Disbursement rate (%)',
+    threshold: 'Threshold (%)',
+    thresholdBy: 'Threshold by',
+    category: 'Category',
+    statusName: 'Status',
+    agency: 'Handling agency',
+    late: 'Late',
   },
   ar: {
     states: {
@@ -139,6 +167,10 @@ const L = {
       kpis: 'الأهداف والنتائج الرئيسية',
       services: 'مؤشرات الخدمات العامة',
       overdue_tasks: 'المهام المتأخرة',
+      money: 'صرف الاعتمادات',
+      obstacles: 'العوائق',
+      recommendations: 'التوصيات المتأخرة الرد',
+      pilots: 'النماذج التجريبية',
     },
     state: 'الحالة',
     count: 'المهام',
@@ -173,6 +205,16 @@ const L = {
     deadline: 'الموعد النهائي',
     daysOverdue: 'أيام التأخير',
     lead: 'الوحدة الرئيسية',
+    year: 'السنة',
+    allocated: 'المخصص (دونغ)',
+    disbursed: 'المصروف (دونغ)',
+    rate: 'نسبة الصرف (%)',
+    threshold: 'الحد الأدنى (%)',
+    thresholdBy: 'الحد الأدنى بحلول',
+    category: 'الفئة',
+    statusName: 'الحالة',
+    agency: 'الجهة المعالجة',
+    late: 'متأخرة',
   },
 } as const;
 
@@ -247,6 +289,41 @@ export function cockpitTables(c: Cockpit, locale: Locale, groupName: (id: number
         k.attainment,
         k.status,
       ]),
+    ),
+    t(
+      'money',
+      [l.year, l.allocated, l.disbursed, l.rate, l.threshold, l.thresholdBy],
+      c.registers.money
+        ? [
+            [
+              c.registers.money.year,
+              Number(c.registers.money.allocated),
+              Number(c.registers.money.disbursed),
+              c.registers.money.rate === null ? null : Number(c.registers.money.rate),
+              c.registers.money.threshold ? Number(c.registers.money.threshold.minRatePct) : null,
+              c.registers.money.threshold
+                ? asDate(`${c.registers.money.year}-${c.registers.money.threshold.byDay}`)
+                : null,
+            ],
+          ]
+        : [],
+    ),
+    t(
+      'obstacles',
+      [l.category, l.statusName, l.count],
+      Object.entries(c.registers.obstacles?.byCategory ?? {})
+        .map(([k, n]) => [k, null, n] as Table['rows'][number])
+        .concat(Object.entries(c.registers.obstacles?.byStatus ?? {}).map(([k, n]) => [null, k, n])),
+    ),
+    t(
+      'recommendations',
+      [l.agency, l.total, l.overdue, l.late],
+      (c.registers.recommendations?.agencies ?? []).map((a) => [a.agency.name, a.total, a.overdue, a.late]),
+    ),
+    t(
+      'pilots',
+      [l.state, l.count],
+      c.registers.pilots ? TASK_STATES.map((s) => [l.states[s], c.registers.pilots!.byState[s]]) : [],
     ),
     t(
       'services',

@@ -8,7 +8,11 @@ import type { ComputedSource } from '../indicators/indicators.service.js';
 import type { ObjectivesService } from '../objectives/objectives.service.js';
 import type { RecordsService } from '../records/records.service.js';
 import type { PublicIndicatorsSource, PublicServicesSource } from '../publication/publication.service.js';
-import type { KpiTilesSource, ServicesSource } from './cockpit.service.js';
+import type { MoneyService } from '../money/money.service.js';
+import type { ObstaclesService } from '../obstacles/obstacles.service.js';
+import type { PilotsService } from '../pilots/pilots.service.js';
+import type { RecommendationsService } from '../recommendations/recommendations.service.js';
+import type { KpiTilesSource, RegistersSource, ServicesSource } from './cockpit.service.js';
 
 /**
  * The adapters between modules, in one place: which module answers which tile. Each is a thin
@@ -152,4 +156,54 @@ export const publicIndicators =
         ];
       }),
     );
+  };
+
+/** The registers' tiles: each from its own module's summary, as the reader may see it. */
+export const cockpitRegisters =
+  (deps: {
+    money: MoneyService;
+    obstacles: ObstaclesService;
+    recommendations: RecommendationsService;
+    pilots: PilotsService;
+  }): RegistersSource =>
+  async (actor, q) => {
+    // Drilled down to a unit or a group, only money follows the scope; the other registers are
+    // programme-wide and would mislead there.
+    const wide = !q.unitPath && !q.groupId;
+    const [money, obstacles, recommendations, pilots] = await Promise.all([
+      unlessHidden(
+        deps.money.totalsFor(actor, { programmeId: q.programmeId, asOf: q.asOf, unitPath: q.unitPath }),
+      ),
+      wide ? unlessHidden(deps.obstacles.summary(actor, { programmeId: q.programmeId, asOf: q.asOf })) : null,
+      wide
+        ? unlessHidden(deps.recommendations.summary(actor, { programmeId: q.programmeId, asOf: q.asOf }))
+        : null,
+      wide ? unlessHidden(deps.pilots.overview(actor, { programmeId: q.programmeId, asOf: q.asOf })) : null,
+    ]);
+    return {
+      money,
+      obstacles: obstacles && {
+        total: obstacles.total,
+        byStatus: obstacles.byStatus,
+        byCategory: obstacles.byCategory,
+        overdueCount: obstacles.overdue.length,
+        overdue: obstacles.overdue
+          .slice(0, 5)
+          .map((o) => ({ id: o.id, title: o.title, owner: o.owner, daysOverdue: o.daysOverdue })),
+      },
+      recommendations: recommendations && {
+        total: recommendations.total,
+        byState: recommendations.byState,
+        agencies: recommendations.byAgency
+          .filter((a) => a.late > 0)
+          .sort((a, b) => b.late - a.late || a.agency.code.localeCompare(b.agency.code))
+          .slice(0, 5)
+          .map((a) => ({ agency: a.agency, total: a.total, overdue: a.overdue, late: a.late })),
+      },
+      pilots: pilots && {
+        total: pilots.summary.total,
+        byState: pilots.summary.byState,
+        accelerate: pilots.accelerate.length,
+      },
+    };
   };

@@ -27,6 +27,7 @@ import { ErrorNote, PageSpinner } from '../ui/states';
 import { download } from './download';
 import { KpiTiles } from './KpiTiles';
 import { OverdueTasksTable, UnitsTable } from './CockpitTables';
+import { RegistersTiles } from './RegistersTiles';
 import { ServicesPanel } from './ServicesPanel';
 import { Tile } from './Tile';
 import { useCockpitFilters } from './useCockpitFilters';
@@ -226,6 +227,14 @@ export default function CockpitPage() {
       <div className="cockpit__row">
         <KpiTiles kpis={c.kpis} lang={lang} exportPath={exportPath} query={query} />
       </div>
+
+      <RegistersTiles
+        registers={c.registers}
+        programmeId={programme.id}
+        lang={lang}
+        exportPath={exportPath}
+        query={query}
+      />
 
       {c.services && (
         <div className="cockpit__row">
