@@ -22,6 +22,9 @@ describe('sign-in, sessions, lock-out and CSRF', () => {
     const cookie = res.cookies.find((c) => c.name === 'sb_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
+    // A relative lifetime: the product's clock may replay a past day (the test clock is 2025).
+    expect(cookie.maxAge).toBe(14 * 86_400);
+    expect(cookie.expires).toBeUndefined();
     expect(res.json().can.manageUsers).toBe(true);
     const me = await t.anon({
       method: 'GET',

@@ -20,7 +20,7 @@ export function authRoutes(
       config: { rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { token, expiresAt } = await auth.login({
+      const { token, maxAgeSeconds } = await auth.login({
         ...req.body,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
@@ -30,7 +30,7 @@ export function authRoutes(
         httpOnly: true,
         sameSite: 'lax',
         secure: deps.cookieSecure,
-        expires: expiresAt,
+        maxAge: maxAgeSeconds,
       });
       const actor = await auth.actorForToken(token);
       return auth.me(actor!);

@@ -67,7 +67,9 @@ export function createAuthService(deps: {
         userAgent: input.userAgent,
       });
       await audit.record({ actorId: user.id, action: 'login', entity: 'user', entityId: String(user.id) });
-      return { token, expiresAt };
+      // The cookie's lifetime is relative: the product's clock may be set to another day
+      // (STEERBOARD_TODAY replays a past week) while the browser keeps the real one.
+      return { token, expiresAt, maxAgeSeconds: deps.sessionDays * 86_400 };
     },
 
     async logout(token: string) {
