@@ -30,12 +30,12 @@ describe('database client (the same on PGlite and PostgreSQL)', () => {
 
   it('a slow query does not stall the event loop (PGlite runs on its own thread)', async () => {
     let ticks = 0;
-    const timer = setInterval(() => ticks++, 10);
-    const started = Date.now();
+    const timer = setInterval(() => ticks++, 5);
     await database.db.execute(sql`select count(*) from generate_series(1, 1500000)`);
-    const elapsed = Date.now() - started;
     clearInterval(timer);
-    // The timer kept firing while the query ran: at least half of the ticks it could have had.
-    expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 2));
+    // The timer fired while the query ran. Had the query run on this thread, no timer could fire
+    // before the query's result is handled (and the timer is cleared right then). Not a timing
+    // assertion: on a busy machine the query only takes longer, which gives the timer more chances.
+    expect(ticks).toBeGreaterThan(0);
   });
 });
