@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPeriodKey } from '../periods.js';
+import { isoDate } from './common.js';
 
 export const periodKey = z
   .string()
@@ -129,6 +130,8 @@ export const disciplineQuery = z
     from: periodKey,
     to: periodKey,
     unitId: z.coerce.number().int().positive().optional(),
+    /** Judge as at the end of this day: reports sent later are not seen (a past week replayed). */
+    asOf: isoDate.optional(),
   })
   .strict();
 

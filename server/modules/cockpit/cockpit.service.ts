@@ -139,7 +139,13 @@ export function createCockpitService(deps: {
             })
           : Promise.resolve(null),
         discipline
-          .table(actor, { programmeId, from: periods[0]!.key, to: periods.at(-1)!.key, unitId: q.unitId })
+          .table(actor, {
+            programmeId,
+            from: periods[0]!.key,
+            to: periods.at(-1)!.key,
+            unitId: q.unitId,
+            asOf,
+          })
           .catch((e: unknown) => {
             // A unit outside the reader's reach has no discipline to show, not an error page.
             if (e instanceof AppError && e.code === 'forbidden') return null;

@@ -179,7 +179,11 @@ export function createDisciplineRepo(db: Db) {
     },
 
     /** Per unit that sent reports in the periods: which (bit mask) and which by the due moment. */
-    async sentMasks(programmeId: number, periods: { key: string; dueAt: Date }[]): Promise<UnitSent[]> {
+    async sentMasks(
+      programmeId: number,
+      periods: { key: string; dueAt: Date }[],
+      sentBefore: Date | null = null,
+    ): Promise<UnitSent[]> {
       if (!periods.length) return [];
       const keys = sql`array[${sql.join(
         periods.map((p) => sql`${p.key}::text`),
@@ -198,6 +202,7 @@ export function createDisciplineRepo(db: Db) {
                                then 1::bigint << (array_position(${keys}, r.period) - 1) else 0 end) as on_time
               from progress_reports r
              where r.programme_id = ${programmeId} and r.period = any(${keys}) and r.first_submitted_at is not null
+               ${sentBefore ? sql`and r.first_submitted_at < ${sentBefore.toISOString()}::timestamptz` : sql``}
              group by r.unit_id)
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path,
                  s.sent::text as sent, s.on_time::text as on_time

@@ -2,7 +2,14 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { pickName } from '../../lib/localize.js';
-import { dueMoment, periodFromKey, periodsBetween, type Period } from '../../../shared/periods.js';
+import { addDays } from '../../../shared/dates.js';
+import {
+  dueMoment,
+  periodFromKey,
+  periodsBetween,
+  zonedInstant,
+  type Period,
+} from '../../../shared/periods.js';
 import type { Discipline } from '../../../shared/schemas/reports.js';
 import type { Actor } from '../auth/actor.js';
 import { disciplineScope } from '../auth/policy.js';
@@ -80,7 +87,7 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
      */
     async table(
       actor: Actor,
-      q: { programmeId: number; from: string; to: string; unitId?: number },
+      q: { programmeId: number; from: string; to: string; unitId?: number; asOf?: string },
     ): Promise<Discipline> {
       const p = await deps.programmes.access(actor, q.programmeId);
       const from = periodFromKey(q.from);
@@ -98,11 +105,16 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
         if (!u) throw new AppError('unit_not_found', { id: q.unitId }, 'unitId');
         paths = paths === null ? [u] : paths.some((x) => u.startsWith(x)) ? [u] : [];
       }
+      // "As of" a day: what had been sent by its end, judged at that moment.
+      const real = deps.clock.now();
+      const end = q.asOf ? zonedInstant(addDays(q.asOf, 1), '00:00', p.timeZone) : null;
+      const cutoff = end && end < real ? end : null;
       const [expected, sent] = await Promise.all([
         expectedMasks(q.programmeId, periods),
         repo.sentMasks(
           q.programmeId,
           periods.map((x, i) => ({ key: x.key, dueAt: dues[i]! })),
+          cutoff,
         ),
       ]);
       const inScope = (u: { path: string }) => paths === null || paths.some((x) => u.path.startsWith(x));
@@ -139,7 +151,7 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
           });
       }
       const masks = [...units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-      const now = deps.clock.now();
+      const now = cutoff ?? real;
       const n = dues.length;
       const list: Discipline['units'] = masks.map((m) => {
         const [expected, sent, onTime] = [bitsOf(m.mask, n), bitsOf(m.sent, n), bitsOf(m.on_time, n)];

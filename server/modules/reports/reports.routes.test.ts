@@ -237,6 +237,28 @@ describe('weekly progress reports', () => {
       url: `/api/v1/discipline?programmeId=${w.p1.id}&from=2025-W46&to=2025-W47`,
     });
     expect(mine.json().units.map((u: { code: string }) => u.code)).toEqual(['CB']);
+    // Replayed as of a past day: reports sent after it are not seen, dues after it are pending.
+    const asOf = async (day: string) =>
+      (
+        await as.standing!({
+          method: 'GET',
+          url: `/api/v1/discipline?programmeId=${w.p1.id}&from=2025-W46&to=2025-W48&asOf=${day}`,
+        })
+      ).json();
+    const before = await asOf('2025-11-12'); // CA sent W46 on the 13th
+    expect(before.units.find((u: { code: string }) => u.code === 'CA').cells).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(before.totals.expected).toBe(0);
+    const after = await asOf('2025-11-15');
+    expect(after.units.find((u: { code: string }) => u.code === 'CA').cells).toEqual([
+      'on_time',
+      'pending',
+      'pending',
+    ]);
+    expect(after.totals).toMatchObject({ expected: 3, received: 1 });
   });
 
   it('discipline follows a change of the tasks at once (its cache is keyed on the tasks version)', async () => {

@@ -53,7 +53,13 @@ export const useReportAction = (id: number) => {
   });
 };
 
-export const useDiscipline = (q: { programmeId: number; from: string; to: string; unitId?: number }) =>
+export const useDiscipline = (q: {
+  programmeId: number;
+  from: string;
+  to: string;
+  unitId?: number;
+  asOf?: string;
+}) =>
   useQuery({
     queryKey: ['discipline', q],
     queryFn: ({ signal }) => api<Discipline>('/discipline', { query: q, signal }),

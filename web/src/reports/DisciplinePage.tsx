@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodOf, previousPeriod } from '@shared/periods';
 import { useDiscipline } from '../api/cycle';
+import { useAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
 import { formatNumber, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
@@ -22,13 +23,15 @@ export default function DisciplinePage() {
   const [weeks, setWeeks] = useState(8);
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<number | undefined>();
+  // The "as of" day in the URL replays a past week: reports sent after it are not seen.
+  const [asOf] = useAsOf();
   const range = useMemo(() => {
-    const to = periodOf(today ?? new Date().toISOString().slice(0, 10), programme.cadence);
+    const to = periodOf(asOf ?? today ?? new Date().toISOString().slice(0, 10), programme.cadence);
     let from = to;
     for (let i = 1; i < weeks; i++) from = previousPeriod(from);
     return { from: from.key, to: to.key };
-  }, [today, programme.cadence, weeks]);
-  const d = useDiscipline({ programmeId: programme.id, ...range, unitId });
+  }, [asOf, today, programme.cadence, weeks]);
+  const d = useDiscipline({ programmeId: programme.id, ...range, unitId, asOf });
 
   if (d.isPending) return <PageSpinner />;
   if (d.isError) return <ErrorNote error={d.error} onRetry={() => void d.refetch()} />;
