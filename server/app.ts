@@ -58,6 +58,8 @@ import { createBriefsService, type BriefsService } from './modules/briefs/briefs
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
 import { obstaclesRoutes } from './modules/obstacles/obstacles.routes.js';
+import { createRegistersImport } from './modules/obstacles/registers.import.js';
+import { sheetImportRoutes } from './lib/sheet-import.routes.js';
 import { createObstaclesService } from './modules/obstacles/obstacles.service.js';
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
@@ -183,6 +185,8 @@ export function createServices(
     log: opts.log,
   }));
   const money = createMoneyService({ db, clock, programmes });
+  const obstacles = createObstaclesService({ db, clock, programmes });
+  const recommendations = createRecommendationsService({ db, clock, programmes });
   return {
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
@@ -224,8 +228,9 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
-    obstacles: createObstaclesService({ db, clock, programmes }),
-    recommendations: createRecommendationsService({ db, clock, programmes }),
+    obstacles,
+    recommendations,
+    registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
     pilots: createPilotsService({ db, clock, programmes, tasks }),
   };
 }
@@ -314,6 +319,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       moneyRoutes(api, { money: services.money, imports: services.moneyImport });
       obstaclesRoutes(api, services.obstacles);
       recommendationsRoutes(api, services.recommendations);
+      sheetImportRoutes(api, '/obstacles', 'obstacles', services.registersImport.obstacles);
+      sheetImportRoutes(api, '/recommendations', 'recommendations', services.registersImport.recommendations);
       pilotsRoutes(api, services.pilots);
     },
     { prefix: '/api/v1' },

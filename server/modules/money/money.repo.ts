@@ -107,6 +107,20 @@ export function createMoneyRepo(db: Db) {
     taskRef: (id: number) =>
       one<{ id: number; programme_id: number }>(sql`select id, programme_id from tasks where id = ${id}`),
 
+    /** Units by code, for the imports (each file names units by their code). */
+    unitsByCode: (codes: string[]) =>
+      codes.length
+        ? rows<{ id: number; code: string; path: string }>(
+            sql`select id, code, path from units where code in ${codes}`,
+          )
+        : Promise.resolve([]),
+    tasksByCode: (programmeId: number, codes: string[]) =>
+      codes.length
+        ? rows<{ id: number; code: string }>(
+            sql`select id, code from tasks where programme_id = ${programmeId} and code in ${codes}`,
+          )
+        : Promise.resolve([]),
+
     insertPlan: async (v: typeof capitalPlans.$inferInsert) =>
       (await db.insert(capitalPlans).values(v).onConflictDoNothing().returning())[0],
     insertRevision: (v: typeof capitalPlanRevisions.$inferInsert) =>
