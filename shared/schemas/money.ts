@@ -143,6 +143,8 @@ export const totalsSchema = z.object({
 export type MoneyTotals = z.infer<typeof totalsSchema>;
 export const ratesSchema = z.object({
   totals: totalsSchema,
+  /** What the reader may do here (the screen hides what the server would refuse). */
+  can: z.object({ manage: z.boolean() }),
   forecast: z.array(forecastSchema),
   rows: z.array(rateRow),
 });

@@ -31,6 +31,7 @@ const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
 const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
 const MoneyPage = lazy(() => import('../money/MoneyPage'));
+const PlanDetailPage = lazy(() => import('../money/PlanDetailPage'));
 const ObstaclesPage = lazy(() => import('../obstacles/ObstaclesPage'));
 const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
 const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
@@ -96,6 +97,7 @@ function Shell() {
           <Route path="okrs" element={<ObjectivesPage />} />
           <Route path="kpi-entry" element={<ValuesEntryPage />} />
           <Route path="money" element={<MoneyPage />} />
+          <Route path="money/plans/:planId" element={<PlanDetailPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />
