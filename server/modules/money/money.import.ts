@@ -181,7 +181,9 @@ async function checkPlans(repo: MoneyRepo, ctx: Ctx, actor: Actor, raw: SheetRow
     const v = parsed.data;
     const src = fundingSource.safeParse(v.source);
     if (!src.success)
-      row.errors.push(e.say('source', 'import_choice', { value: v.source, allowed: FUNDING_SOURCES.join(', ') }));
+      row.errors.push(
+        e.say('source', 'import_choice', { value: v.source, allowed: FUNDING_SOURCES.join(', ') }),
+      );
     const u = unit.get(v.unitCode);
     if (!u || (ctx.p.rootUnitPath && !u.path.startsWith(ctx.p.rootUnitPath)))
       row.errors.push(e.say('unitCode', 'import_unit_unknown', { code: v.unitCode }));

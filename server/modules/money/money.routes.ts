@@ -91,17 +91,13 @@ export function moneyRoutes(app: FastifyInstance, s: { money: MoneyService; impo
     },
     (req) => money.setThresholds(req.actor, req.query.programmeId, req.body.points),
   );
-  r.get(
-    '/money/weekly.xlsx',
-    { ...opts, schema: { tags, querystring: weeklyQuery } },
-    async (req, reply) => {
-      const w = await money.weekly(req.actor, req.query);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="disbursement-weekly-${w.asOf}.xlsx"`)
-        .send(await weeklyXlsx(w, req.actor.locale));
-    },
-  );
+  r.get('/money/weekly.xlsx', { ...opts, schema: { tags, querystring: weeklyQuery } }, async (req, reply) => {
+    const w = await money.weekly(req.actor, req.query);
+    return reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="disbursement-weekly-${w.asOf}.xlsx"`)
+      .send(await weeklyXlsx(w, req.actor.locale));
+  });
   sheetImportRoutes(app, '/money/payments', 'money', s.imports.payments);
   sheetImportRoutes(app, '/money/plans', 'money', s.imports.plans);
 }

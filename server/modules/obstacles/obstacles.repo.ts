@@ -120,7 +120,9 @@ export function createObstaclesRepo(db: Db) {
     /** Units and tasks by code, for the XLSX imports (the files name them by code). */
     unitsByCode: (codes: string[]) =>
       codes.length
-        ? rows<UnitFacts>(sql`select id, code, path, name_vi, name_en, name_ar from units where code in ${codes}`)
+        ? rows<UnitFacts>(
+            sql`select id, code, path, name_vi, name_en, name_ar from units where code in ${codes}`,
+          )
         : Promise.resolve([] as UnitFacts[]),
     tasksByCode: (programmeId: number, codes: string[]) =>
       codes.length

@@ -42,7 +42,16 @@ export const OBSTACLES_SHEET: SheetSpec<
       'Hạn xử lý',
       'Mã nhiệm vụ liên quan',
     ],
-    en: ['Obstacle', 'Description', 'Group', 'Severity', 'Raised by (unit code)', 'Owner (unit code)', 'Due', 'Task codes'],
+    en: [
+      'Obstacle',
+      'Description',
+      'Group',
+      'Severity',
+      'Raised by (unit code)',
+      'Owner (unit code)',
+      'Due',
+      'Task codes',
+    ],
     ar: [
       'العائق',
       'الوصف',
@@ -98,7 +107,8 @@ const codesIn = (raw: SheetRow[], cols: number[], split = false) => [
     ),
   ),
 ];
-const oneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: string): v is T =>
+  (list as readonly string[]).includes(v);
 
 type Write<R> = (r: R, tx: Db) => Promise<number>;
 type Ctx = { programmeId: number; rootUnitPath: string | null };
@@ -166,11 +176,17 @@ export function createRegistersImport(deps: {
           const v = parsed.data;
           if (!oneOf(OBSTACLE_CATEGORIES, v.category))
             row.errors.push(
-              e.say('category', 'import_choice', { value: v.category, allowed: OBSTACLE_CATEGORIES.join(', ') }),
+              e.say('category', 'import_choice', {
+                value: v.category,
+                allowed: OBSTACLE_CATEGORIES.join(', '),
+              }),
             );
           if (!oneOf(OBSTACLE_SEVERITIES, v.severity))
             row.errors.push(
-              e.say('severity', 'import_choice', { value: v.severity, allowed: OBSTACLE_SEVERITIES.join(', ') }),
+              e.say('severity', 'import_choice', {
+                value: v.severity,
+                allowed: OBSTACLE_SEVERITIES.join(', '),
+              }),
             );
           const owner = units.get(v.owner);
           if (!owner) row.errors.push(e.say('owner', 'import_unit_unknown', { code: v.owner }));
@@ -197,7 +213,11 @@ export function createRegistersImport(deps: {
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             row.errors.push(
-              e.app(err, { raisedByUnitId: 'raisedBy', ownerUnitId: 'owner', dueOn: 'dueOn', taskIds: 'tasks' }, 'title'),
+              e.app(
+                err,
+                { raisedByUnitId: 'raisedBy', ownerUnitId: 'owner', dueOn: 'dueOn', taskIds: 'tasks' },
+                'title',
+              ),
             );
           }
         }
@@ -264,7 +284,12 @@ export function createRegistersImport(deps: {
             row.errors.push(
               e.app(
                 err,
-                { fromUnitId: 'from', toUnitId: 'to', submittedOn: 'submittedOn', answerDueOn: 'answerDueOn' },
+                {
+                  fromUnitId: 'from',
+                  toUnitId: 'to',
+                  submittedOn: 'submittedOn',
+                  answerDueOn: 'answerDueOn',
+                },
                 'content',
               ),
             );

@@ -14,7 +14,13 @@ import { ErrorNote, PageSpinner } from '../ui/states';
 import { PaymentModal, ReviseModal } from './forms';
 
 type PlanDetail = CapitalPlan & {
-  revisions: { id: number; amount: string; effectiveFrom: string; reason: string | null; createdAt: string }[];
+  revisions: {
+    id: number;
+    amount: string;
+    effectiveFrom: string;
+    reason: string | null;
+    createdAt: string;
+  }[];
   payments: {
     id: number;
     planId: number;
@@ -73,7 +79,9 @@ export default function PlanDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('money.source')}>{t(`money.sources.${p.source}`)}</Descriptions.Item>
           <Descriptions.Item label={t('money.year')}>{p.year}</Descriptions.Item>
-          <Descriptions.Item label={t('registerScreens.plan.allocatedOn', { date: formatDate(p.asOf, lang) })}>
+          <Descriptions.Item
+            label={t('registerScreens.plan.allocatedOn', { date: formatDate(p.asOf, lang) })}
+          >
             <b data-testid="plan-allocated">{vnd(p.allocated)}</b>
           </Descriptions.Item>
           <Descriptions.Item label={t('money.disbursed')}>
@@ -94,8 +102,14 @@ export default function PlanDetailPage() {
           columns={[
             { title: t('money.effectiveFrom'), render: (_, r) => formatDate(r.effectiveFrom, lang) },
             { title: t('money.amount'), align: 'end', render: (_, r) => vnd(r.amount) },
-            { title: t('money.reasonField'), render: (_, r) => r.reason ?? t('registerScreens.plan.initial') },
-            { title: t('registerScreens.plan.recordedAt'), render: (_, r) => formatDateTime(r.createdAt, lang) },
+            {
+              title: t('money.reasonField'),
+              render: (_, r) => r.reason ?? t('registerScreens.plan.initial'),
+            },
+            {
+              title: t('registerScreens.plan.recordedAt'),
+              render: (_, r) => formatDateTime(r.createdAt, lang),
+            },
           ]}
         />
       </Card>

@@ -117,7 +117,15 @@ export function PlanModal(props: { programmeId: number; today: string; onClose: 
           })
         }
       >
-        {error && <Alert type="error" showIcon description={error} style={{ marginBottom: 12 }} data-testid="plan-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            description={error}
+            style={{ marginBottom: 12 }}
+            data-testid="plan-error"
+          />
+        )}
         <Form.Item name="code" label={t('money.code')} rules={[{ required: true, max: 40 }]}>
           <Input data-testid="plan-code" dir="ltr" />
         </Form.Item>
@@ -125,7 +133,12 @@ export function PlanModal(props: { programmeId: number; today: string; onClose: 
           <UnitSelect value={unitId} onChange={setUnitId} />
         </Form.Item>
         <Form.Item label={t('registerScreens.plan.task')} extra={t('registerScreens.plan.taskOrProject')}>
-          <TaskSelect programmeId={props.programmeId} value={taskIds} onChange={setTaskIds} testId="plan-task" />
+          <TaskSelect
+            programmeId={props.programmeId}
+            value={taskIds}
+            onChange={setTaskIds}
+            testId="plan-task"
+          />
         </Form.Item>
         <Form.Item name="project" label={t('money.project')}>
           <Input data-testid="plan-project" maxLength={300} />
@@ -184,7 +197,15 @@ export function ReviseModal(props: { plan: CapitalPlan; today: string; onClose: 
           )
         }
       >
-        {error && <Alert type="error" showIcon description={error} style={{ marginBottom: 12 }} data-testid="revision-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            description={error}
+            style={{ marginBottom: 12 }}
+            data-testid="revision-error"
+          />
+        )}
         <Form.Item
           name="amount"
           label={t('money.amount')}
@@ -239,7 +260,15 @@ export function PaymentModal(props: { plan: CapitalPlan; today: string; onClose:
           )
         }
       >
-        {error && <Alert type="error" showIcon description={error} style={{ marginBottom: 12 }} data-testid="payment-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            description={error}
+            style={{ marginBottom: 12 }}
+            data-testid="payment-error"
+          />
+        )}
         <Form.Item name="paidOn" label={t('money.paidOn')} rules={[{ required: true }]}>
           <DatePicker format="DD/MM/YYYY" allowClear={false} data-testid="payment-date" />
         </Form.Item>

@@ -54,7 +54,9 @@ export function SheetImport(props: {
     setRefused(null);
     try {
       const out = await send(
-        mode ? `${props.base}/import${toQueryString({ ...q, mode })}` : `${props.base}/import/preview${toQueryString(q)}`,
+        mode
+          ? `${props.base}/import${toQueryString({ ...q, mode })}`
+          : `${props.base}/import/preview${toQueryString(q)}`,
         f,
       );
       setResult(out);
@@ -136,7 +138,13 @@ export function SheetImport(props: {
         {t('registerScreens.sheet.hint')}
       </Typography.Paragraph>
       {refused && (
-        <Alert type="error" showIcon style={{ marginTop: 8 }} description={refused} data-testid={`${props.testId}-refused`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          description={refused}
+          data-testid={`${props.testId}-refused`}
+        />
       )}
       {result && bad.length > 0 && (
         <Table
