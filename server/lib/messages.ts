@@ -18,7 +18,8 @@ export type CustomIssueKey =
   | 'import_unit_unknown'
   | 'import_task_unknown'
   | 'import_plan_unknown'
-  | 'import_duplicate_in_file';
+  | 'import_duplicate_in_file'
+  | 'import_due_past';
 
 const M: Messages = {
   validation_failed: {
@@ -333,6 +334,11 @@ const M: Messages = {
     vi: 'không có kế hoạch vốn mã "{code}" trong chương trình',
     en: 'no capital plan with code "{code}" in the programme',
     ar: 'لا توجد خطة رأس مال بالرمز "{code}" في البرنامج',
+  },
+  import_due_past: {
+    vi: 'hạn {date} đã qua (hôm nay là {today})',
+    en: 'the due day {date} has passed (today is {today})',
+    ar: 'الموعد {date} قد مضى (اليوم {today})',
   },
   import_duplicate_in_file: {
     vi: 'mã "{code}" đã có ở dòng {row} của tệp',

@@ -58,7 +58,7 @@ const planRow = z.object({
   unitCode: shortText(40),
   taskCode: shortText(40).nullable(),
   project: shortText(300).nullable(),
-  source: z.string(),
+  source: shortText(40),
   year: z.coerce.number().int().min(2000).max(2100),
   amount: moneyInput,
 });
@@ -174,16 +174,17 @@ async function checkPlans(repo: MoneyRepo, ctx: Ctx, actor: Actor, raw: SheetRow
       year: cells.year ?? '',
       amount: typeof cells.amount === 'number' ? cells.amount : (text(cells.amount) ?? ''),
     });
+    // The source is named even when other cells are wrong: one reading shows every mistake.
+    const src = fundingSource.safeParse(text(cells.source));
+    if (!src.success && cells.source !== null)
+      row.errors.push(
+        e.say('source', 'import_choice', { value: cells.source, allowed: FUNDING_SOURCES.join(', ') }),
+      );
     if (!parsed.success) {
       row.errors.push(...e.zod(parsed.error, cells));
       continue;
     }
     const v = parsed.data;
-    const src = fundingSource.safeParse(v.source);
-    if (!src.success)
-      row.errors.push(
-        e.say('source', 'import_choice', { value: v.source, allowed: FUNDING_SOURCES.join(', ') }),
-      );
     const u = unit.get(v.unitCode);
     if (!u || (ctx.p.rootUnitPath && !u.path.startsWith(ctx.p.rootUnitPath)))
       row.errors.push(e.say('unitCode', 'import_unit_unknown', { code: v.unitCode }));

@@ -111,7 +111,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string): v is T =>
   (list as readonly string[]).includes(v);
 
 type Write<R> = (r: R, tx: Db) => Promise<number>;
-type Ctx = { programmeId: number; rootUnitPath: string | null };
+type Ctx = { programmeId: number; rootUnitPath: string | null; today: string };
 
 /**
  * The obstacle and recommendation registers' XLSX imports. Each row is checked exactly as the
@@ -129,7 +129,7 @@ export function createRegistersImport(deps: {
   const lookups = createObstaclesRepo(db);
   const open = async (actor: Actor, programmeId: number): Promise<Ctx> => {
     const p = await programmes.access(actor, programmeId);
-    return { programmeId: p.id, rootUnitPath: p.rootUnitPath };
+    return { programmeId: p.id, rootUnitPath: p.rootUnitPath, today: p.today };
   };
   const unitMap = async (ctx: Ctx, codes: string[]) =>
     new Map(
@@ -193,6 +193,8 @@ export function createRegistersImport(deps: {
           const raisedBy = v.raisedBy ? units.get(v.raisedBy) : undefined;
           if (v.raisedBy && !raisedBy)
             row.errors.push(e.say('raisedBy', 'import_unit_unknown', { code: v.raisedBy }));
+          if (v.dueOn !== null && v.dueOn < ctx.today)
+            row.errors.push(e.say('dueOn', 'import_due_past', { date: v.dueOn, today: ctx.today }));
           const missing = v.tasks.find((x) => !tasks.has(x));
           if (missing) row.errors.push(e.say('tasks', 'import_task_unknown', { code: missing }));
           if (row.errors.length || !owner) continue;
