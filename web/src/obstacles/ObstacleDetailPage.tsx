@@ -1,21 +1,6 @@
 import type { Obstacle } from '@shared/schemas/obstacles';
-import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES } from '@shared/registers';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +15,7 @@ import { UnitSelect } from '../tasks/UnitSelect';
 import { showServerErrors } from '../ui/serverErrors';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { useRegisterWrite } from './api';
+import { ObstacleFields } from './ObstacleFields';
 import { MoveObstacle, STATUS_COLOR } from './ObstaclesPage';
 
 /** One obstacle: what it is, who raised it and who owns it, its tasks, its history of status, edit and move on. */
@@ -207,29 +193,7 @@ function EditObstacle({ obstacle: o, onClose }: { obstacle: Obstacle; onClose: (
         }}
       >
         {error && <Alert type="error" showIcon description={error} style={{ marginBottom: 12 }} />}
-        <Form.Item name="title" label={t('obstacles.titleCol')} rules={[{ required: true, max: 500 }]}>
-          <Input data-testid="obstacle-edit-title" />
-        </Form.Item>
-        <Form.Item name="description" label={t('obstacles.description')}>
-          <Input.TextArea rows={3} maxLength={8000} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="category" label={t('obstacles.categoryCol')}>
-            <Select
-              style={{ minWidth: 200 }}
-              options={OBSTACLE_CATEGORIES.map((x) => ({ value: x, label: t(`obstacles.category.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="severity" label={t('obstacles.severityCol')}>
-            <Select
-              style={{ minWidth: 140 }}
-              options={OBSTACLE_SEVERITIES.map((x) => ({ value: x, label: t(`obstacles.severity.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="dueOn" label={t('obstacles.dueOn')}>
-            <DatePicker format="DD/MM/YYYY" />
-          </Form.Item>
-        </Space>
+        <ObstacleFields />
         <Form.Item label={t('obstacles.owner')} required>
           <UnitSelect value={owner} onChange={setOwner} />
         </Form.Item>

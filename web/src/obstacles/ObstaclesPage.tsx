@@ -1,21 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Obstacle } from '@shared/schemas/obstacles';
 import { toQueryString } from '../api/client';
-import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES, OBSTACLE_STATUSES } from '@shared/registers';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { OBSTACLE_CATEGORIES, OBSTACLE_STATUSES } from '@shared/registers';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -29,6 +16,7 @@ import { UnitSelect } from '../tasks/UnitSelect';
 import { SheetImport } from '../ui/SheetImport';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { useObstacles, useObstacleSummary, useRegisterWrite } from './api';
+import { ObstacleFields } from './ObstacleFields';
 
 export const STATUS_COLOR: Record<string, string> = {
   open: 'red',
@@ -296,30 +284,7 @@ export function CreateObstacle(props: {
           description: props.fromReport?.description,
         }}
       >
-        <Form.Item name="title" label={t('obstacles.titleCol')} rules={[{ required: true }]}>
-          <Input data-testid="obstacle-title" maxLength={500} />
-        </Form.Item>
-        <Form.Item name="description" label={t('obstacles.description')}>
-          <Input.TextArea rows={3} maxLength={8000} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="category" label={t('obstacles.categoryCol')}>
-            <Select
-              style={{ minWidth: 200 }}
-              data-testid="obstacle-category"
-              options={OBSTACLE_CATEGORIES.map((x) => ({ value: x, label: t(`obstacles.category.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="severity" label={t('obstacles.severityCol')}>
-            <Select
-              style={{ minWidth: 140 }}
-              options={OBSTACLE_SEVERITIES.map((x) => ({ value: x, label: t(`obstacles.severity.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="dueOn" label={t('obstacles.dueOn')}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
+        <ObstacleFields />
         <Form.Item label={t('obstacles.owner')} required>
           <UnitSelect value={owner} onChange={setOwner} />
         </Form.Item>
