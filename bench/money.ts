@@ -79,7 +79,9 @@ try {
     await db.execute(sql.raw(q));
     log(`after load: ${q} (${Math.round(performance.now() - t1)} ms)`);
   }
-  await db.execute(sql`analyze`);
+  // As autovacuum does after bulk inserts: statistics, and the visibility map that lets the
+  // weekly table sum payments from the index alone.
+  await db.execute(sql`vacuum analyze`);
   const count = async (t: string) =>
     Number(((await db.execute(sql.raw(`select count(*)::int as n from ${t}`))).rows[0] as { n: number }).n);
   const rows = {
