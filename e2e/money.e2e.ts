@@ -106,7 +106,9 @@ describe('capital plans and disbursement in the browser', () => {
     await dialog.getByTestId('plan-amount').blur();
     expect(await dialog.getByTestId('plan-amount').inputValue()).toBe('10.000.000.000');
     await dialog.getByTestId('plan-save').click();
-    await page.getByTestId('plan-detail').waitFor();
+    await page.getByTestId('plan-detail').or(dialog.getByTestId('plan-error')).waitFor();
+    if (await dialog.getByTestId('plan-error').isVisible())
+      throw new Error(`plan refused: ${await dialog.getByTestId('plan-error').textContent()}`);
     const planPath = new URL(page.url()).pathname;
     expect(await page.getByTestId('plan-allocated').textContent()).toContain('10.000.000.000');
     expect(await page.getByTestId('plan-revisions').locator('tbody tr').count()).toBe(1);

@@ -56,13 +56,15 @@ export default function UnitPage() {
     prefix: string,
     colors: Record<string, string>,
   ) =>
-    list
-      .filter((k) => c[k])
-      .map((k) => (
-        <Tag key={k} color={colors[k]}>
-          {t(`${prefix}.${k}`)}: {c[k]}
-        </Tag>
-      ));
+    list.some((k) => c[k])
+      ? list
+          .filter((k) => c[k])
+          .map((k) => (
+            <Tag key={k} color={colors[k]}>
+              {t(`${prefix}.${k}`)}: {c[k]}
+            </Tag>
+          ))
+      : '—';
   const m = r.money;
   return (
     <div data-testid="unit-page">
