@@ -8,14 +8,12 @@
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a
  * database sbbench_ind_<random> is created and dropped.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createServices } from '../server/app.js';
-import { openDatabase, type Database } from '../server/db/client.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { fixedClock } from '../server/lib/clock.js';
 import { systemActor } from '../server/modules/auth/actor.js';
+import { openScratchDatabase } from './scratch-db.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,37 +23,11 @@ const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const n = Number(arg('n', '10'));
 const TODAY = '2025-11-14';
 
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const database = await openDatabase({ engine: 'pglite' });
-    return { database, drop: async () => database.close() };
-  }
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `sbbench_ind_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: u.toString(), poolSize: 5 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
-const { database, drop } = await open();
+const { database, drop } = await openScratchDatabase(engine, 'sbbench_ind');
 try {
   await runMigrations(database);
   const db = database.db;

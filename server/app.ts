@@ -60,6 +60,10 @@ import { createBriefsService, type BriefsService } from './modules/briefs/briefs
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { createPublicationService } from './modules/publication/publication.service.js';
 import { obstaclesRoutes } from './modules/obstacles/obstacles.routes.js';
+import { createRegistersImport } from './modules/obstacles/registers.import.js';
+import { sheetImportRoutes } from './lib/sheet-import.routes.js';
+import { unitRegistersRoutes } from './modules/units/unit-registers.routes.js';
+import { createUnitRegistersService } from './modules/units/unit-registers.service.js';
 import { createObstaclesService } from './modules/obstacles/obstacles.service.js';
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
@@ -232,6 +236,8 @@ export function createServices(
     discipline,
     obstacles,
     recommendations,
+    unitRegisters: createUnitRegistersService({ db, programmes, money }),
+    registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
     pilots,
   };
 }
@@ -329,6 +335,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       moneyRoutes(api, { money: services.money, imports: services.moneyImport });
       obstaclesRoutes(api, services.obstacles);
       recommendationsRoutes(api, services.recommendations);
+      unitRegistersRoutes(api, services.unitRegisters);
+      sheetImportRoutes(api, '/obstacles', 'obstacles', services.registersImport.obstacles);
+      sheetImportRoutes(api, '/recommendations', 'recommendations', services.registersImport.recommendations);
       pilotsRoutes(api, services.pilots);
     },
     { prefix: '/api/v1' },

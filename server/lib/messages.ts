@@ -11,7 +11,15 @@ export type CustomIssueKey =
   | 'period_format'
   | 'value_period_format'
   | 'cap_below_full'
-  | 'money_format';
+  | 'money_format'
+  // Row messages of the XLSX imports (server/lib/sheet-import.ts).
+  | 'import_required'
+  | 'import_choice'
+  | 'import_unit_unknown'
+  | 'import_task_unknown'
+  | 'import_plan_unknown'
+  | 'import_duplicate_in_file'
+  | 'import_due_past';
 
 const M: Messages = {
   validation_failed: {
@@ -305,6 +313,37 @@ const M: Messages = {
     vi: 'Không đọc được tệp XLSX.',
     en: 'The XLSX file cannot be read.',
     ar: 'تعذّرت قراءة ملف XLSX.',
+  },
+  import_required: { vi: 'không được để trống', en: 'must not be empty', ar: 'يجب ألا يكون فارغًا' },
+  import_choice: {
+    vi: '"{value}" không hợp lệ; chỉ nhận: {allowed}',
+    en: '"{value}" is not accepted; use one of: {allowed}',
+    ar: '"{value}" غير مقبول؛ استخدم أحد: {allowed}',
+  },
+  import_unit_unknown: {
+    vi: 'không có đơn vị mã "{code}" trong chương trình',
+    en: 'no unit with code "{code}" in the programme',
+    ar: 'لا توجد وحدة بالرمز "{code}" في البرنامج',
+  },
+  import_task_unknown: {
+    vi: 'không có nhiệm vụ mã "{code}" trong chương trình',
+    en: 'no task with code "{code}" in the programme',
+    ar: 'لا توجد مهمة بالرمز "{code}" في البرنامج',
+  },
+  import_plan_unknown: {
+    vi: 'không có kế hoạch vốn mã "{code}" trong chương trình',
+    en: 'no capital plan with code "{code}" in the programme',
+    ar: 'لا توجد خطة رأس مال بالرمز "{code}" في البرنامج',
+  },
+  import_due_past: {
+    vi: 'hạn {date} đã qua (hôm nay là {today})',
+    en: 'the due day {date} has passed (today is {today})',
+    ar: 'الموعد {date} قد مضى (اليوم {today})',
+  },
+  import_duplicate_in_file: {
+    vi: 'mã "{code}" đã có ở dòng {row} của tệp',
+    en: 'code "{code}" already appears on row {row} of the file',
+    ar: 'الرمز "{code}" موجود في الصف {row} من الملف',
   },
   money_format: {
     vi: 'phải là số tiền nguyên không âm tính bằng đồng (ví dụ 1.250.000), không có phần lẻ',

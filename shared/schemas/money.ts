@@ -143,6 +143,8 @@ export const totalsSchema = z.object({
 export type MoneyTotals = z.infer<typeof totalsSchema>;
 export const ratesSchema = z.object({
   totals: totalsSchema,
+  /** What the reader may do here (the screen hides what the server would refuse). */
+  can: z.object({ manage: z.boolean() }),
   forecast: z.array(forecastSchema),
   rows: z.array(rateRow),
 });
@@ -196,24 +198,3 @@ export const thresholdsSchema = z.object({
 });
 
 export const programmeQuery = z.object({ programmeId: idSchema }).strict();
-
-export const importQuery = z
-  .object({ programmeId: idSchema, mode: z.enum(['all', 'valid']).default('all') })
-  .strict();
-export const importResultSchema = z.object({
-  committed: z.boolean(),
-  total: z.number().int(),
-  valid: z.number().int(),
-  written: z.number().int(),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      planCode: z.string(),
-      paidOn: z.string(),
-      amount: z.string(),
-      reference: z.string().nullable(),
-      errors: z.array(z.object({ column: z.string(), message: z.string() })),
-    }),
-  ),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;

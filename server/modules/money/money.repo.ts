@@ -107,6 +107,20 @@ export function createMoneyRepo(db: Db) {
     taskRef: (id: number) =>
       one<{ id: number; programme_id: number }>(sql`select id, programme_id from tasks where id = ${id}`),
 
+    /** Units by code, for the imports (each file names units by their code). */
+    unitsByCode: (codes: string[]) =>
+      codes.length
+        ? rows<{ id: number; code: string; path: string }>(
+            sql`select id, code, path from units where code in ${codes}`,
+          )
+        : Promise.resolve([]),
+    tasksByCode: (programmeId: number, codes: string[]) =>
+      codes.length
+        ? rows<{ id: number; code: string }>(
+            sql`select id, code from tasks where programme_id = ${programmeId} and code in ${codes}`,
+          )
+        : Promise.resolve([]),
+
     insertPlan: async (v: typeof capitalPlans.$inferInsert) =>
       (await db.insert(capitalPlans).values(v).onConflictDoNothing().returning())[0],
     insertRevision: (v: typeof capitalPlanRevisions.$inferInsert) =>
@@ -190,11 +204,12 @@ export function createMoneyRepo(db: Db) {
       rows<WeeklyRow>(sql`
         with p as (
           select cp.unit_id, ${allocatedOn(f.asOf)} as a_now, ${allocatedOn(f.prevAsOf)} as a_prev,
-                 (select coalesce(sum(d.amount), 0) from disbursements d
-                   where d.plan_id = cp.id and d.paid_on <= ${f.asOf}::date) as d_now,
-                 (select coalesce(sum(d.amount), 0) from disbursements d
-                   where d.plan_id = cp.id and d.paid_on <= ${f.prevAsOf}::date) as d_prev
+                 pay.d_now, pay.d_prev
             from capital_plans cp join units u on u.id = cp.unit_id
+            -- One range of the plan's payments read once for both dates (the index on plan, day).
+            cross join lateral (select coalesce(sum(d.amount), 0) as d_now,
+                   coalesce(sum(d.amount) filter (where d.paid_on <= ${f.prevAsOf}::date), 0) as d_prev
+              from disbursements d where d.plan_id = cp.id and d.paid_on <= ${f.asOf}::date) pay
            where cp.programme_id = ${f.programmeId} and cp.year = ${f.year} and ${inScope(f.scope)}
              ${f.source ? sql`and cp.source = ${f.source}` : sql``}
         )

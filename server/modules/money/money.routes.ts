@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParams, isoDate } from '../../../shared/schemas/common.js';
 import {
-  importQuery,
-  importResultSchema,
   paymentBody,
   paymentSchema,
   planBody,
@@ -19,13 +17,12 @@ import {
   weeklyQuery,
   weeklySchema,
 } from '../../../shared/schemas/money.js';
-import { AppError } from '../../lib/app-error.js';
 import { typed } from '../../lib/http.js';
+import { sheetImportRoutes, XLSX_TYPE } from '../../lib/sheet-import.routes.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { MoneyImport } from './money.import.js';
+import { weeklyXlsx } from './money.export.js';
 import type { MoneyService } from './money.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function moneyRoutes(app: FastifyInstance, s: { money: MoneyService; imports: MoneyImport }) {
   const r = typed(app);
@@ -94,36 +91,13 @@ export function moneyRoutes(app: FastifyInstance, s: { money: MoneyService; impo
     },
     (req) => money.setThresholds(req.actor, req.query.programmeId, req.body.points),
   );
-  r.get(
-    '/money/payments/template.xlsx',
-    { ...opts, schema: { tags, querystring: programmeQuery } },
-    async (req, reply) =>
-      reply
-        .header('content-type', XLSX)
-        .header('content-disposition', 'attachment; filename="disbursements-template.xlsx"')
-        .send(await s.imports.template(req.actor, req.query.programmeId)),
-  );
-
-  // The XLSX itself is the request body (up to 10 MB), as with evidence files.
-  app.register(async (raw) => {
-    raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_req, body, done) =>
-      done(null, body),
-    );
-    const t = typed(raw);
-    const body = (b: unknown) => {
-      if (!Buffer.isBuffer(b) || b.length === 0) throw new AppError('import_file_invalid');
-      return b;
-    };
-    t.post(
-      '/money/payments/import/preview',
-      { ...opts, schema: { tags, querystring: importQuery, response: { 200: importResultSchema } } },
-      (req) => s.imports.preview(req.actor, req.query.programmeId, body(req.body)),
-    );
-    t.post(
-      '/money/payments/import',
-      { ...opts, schema: { tags, querystring: importQuery, response: { 200: importResultSchema } } },
-      (req) => s.imports.commit(req.actor, req.query.programmeId, body(req.body), req.query.mode),
-    );
+  r.get('/money/weekly.xlsx', { ...opts, schema: { tags, querystring: weeklyQuery } }, async (req, reply) => {
+    const w = await money.weekly(req.actor, req.query);
+    return reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="disbursement-weekly-${w.asOf}.xlsx"`)
+      .send(await weeklyXlsx(w, req.actor.locale));
   });
+  sheetImportRoutes(app, '/money/payments', 'money', s.imports.payments);
+  sheetImportRoutes(app, '/money/plans', 'money', s.imports.plans);
 }

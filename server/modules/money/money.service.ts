@@ -323,6 +323,7 @@ export function createMoneyService(deps: { db: Db; clock: Clock; programmes: Pro
       ]);
       return {
         totals: t,
+        can: { manage: canManageMoney(actor, p.id) },
         forecast: await forecast(p.id, year, asOf, scope, t),
         rows: rows.map((r) => ({
           key: r.key,

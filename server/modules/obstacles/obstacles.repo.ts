@@ -117,6 +117,20 @@ export function createObstaclesRepo(db: Db) {
             )})`)
         : Promise.resolve([]),
 
+    /** Units and tasks by code, for the XLSX imports (the files name them by code). */
+    unitsByCode: (codes: string[]) =>
+      codes.length
+        ? rows<UnitFacts>(
+            sql`select id, code, path, name_vi, name_en, name_ar from units where code in ${codes}`,
+          )
+        : Promise.resolve([] as UnitFacts[]),
+    tasksByCode: (programmeId: number, codes: string[]) =>
+      codes.length
+        ? rows<{ id: number; code: string }>(
+            sql`select id, code from tasks where programme_id = ${programmeId} and code in ${codes}`,
+          )
+        : Promise.resolve([]),
+
     /** A weekly report's entry for a task, with the report's unit and programme. */
     entry: (reportId: number, taskId: number) =>
       one<{ task_id: number; report_id: number; unit_id: number; programme_id: number }>(

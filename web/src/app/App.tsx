@@ -31,7 +31,10 @@ const ServiceRecordsPage = lazy(() => import('../records/ServiceRecordsPage'));
 const ObjectivesPage = lazy(() => import('../indicators/ObjectivesPage'));
 const ValuesEntryPage = lazy(() => import('../indicators/ValuesEntryPage'));
 const MoneyPage = lazy(() => import('../money/MoneyPage'));
+const PlanDetailPage = lazy(() => import('../money/PlanDetailPage'));
 const ObstaclesPage = lazy(() => import('../obstacles/ObstaclesPage'));
+const ObstacleDetailPage = lazy(() => import('../obstacles/ObstacleDetailPage'));
+const UnitPage = lazy(() => import('../units/UnitPage'));
 const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
 const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
 
@@ -78,6 +81,7 @@ function Shell() {
           <Route path="tasks" element={<TaskListPage />} />
           <Route path="tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="units" element={<UnitTreePage />} />
+          <Route path="units/:unitId" element={<UnitPage />} />
           <Route path="inbox" element={<InboxPage />} />
           <Route path="reports/:reportId" element={<ReportFormPage />} />
           <Route path="discipline" element={<DisciplinePage />} />
@@ -86,6 +90,7 @@ function Shell() {
           <Route path="requests" element={<RequestsPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="obstacles" element={<ObstaclesPage />} />
+          <Route path="obstacles/:obstacleId" element={<ObstacleDetailPage />} />
           <Route path="recommendations/:recommendationId?" element={<RecommendationsPage />} />
           <Route path="pilots" element={<PilotsPage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
@@ -96,6 +101,7 @@ function Shell() {
           <Route path="okrs" element={<ObjectivesPage />} />
           <Route path="kpi-entry" element={<ValuesEntryPage />} />
           <Route path="money" element={<MoneyPage />} />
+          <Route path="money/plans/:planId" element={<PlanDetailPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound />} />

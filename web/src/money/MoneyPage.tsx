@@ -1,17 +1,22 @@
-import type { CapitalPlan, ImportResult, WeeklyTable } from '@shared/schemas/money';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CapitalPlan, WeeklyTable } from '@shared/schemas/money';
 import { displayRate, formatBillions } from '@shared/money';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
-import { useAsOf } from '../app/useAsOf';
+import { Link, useNavigate } from 'react-router';
+import { api, toQueryString } from '../api/client';
+import { useAsOf, withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
 import { formatDate, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
+import { SheetImport } from '../ui/SheetImport';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { PlanModal } from './forms';
 
 type Rates = {
+  can: { manage: boolean };
   totals: {
     allocated: string;
     disbursed: string;
@@ -35,8 +40,10 @@ type Rates = {
 export default function MoneyPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
-  const { programme } = useProgrammeContext();
+  const { programme, today } = useProgrammeContext();
   const [asOf] = useAsOf();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const q = { programmeId: programme.id, asOf };
   const rates = useQuery({
     queryKey: ['money', 'rates', q],
@@ -58,7 +65,28 @@ export default function MoneyPage() {
   const w = weekly.data;
   return (
     <div data-testid="money">
-      <Typography.Title level={3}>{t('money.title')}</Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3}>{t('money.title')}</Typography.Title>
+        <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/v1/money/weekly.xlsx${toQueryString(q)}`}
+            data-testid="money-weekly-export"
+          >
+            {t('registerScreens.weeklyExport')}
+          </Button>
+          {rates.data.can.manage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="plan-new"
+            >
+              {t('registerScreens.plan.new')}
+            </Button>
+          )}
+        </Space>
+      </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
           <Card>
@@ -153,133 +181,101 @@ export default function MoneyPage() {
           ]}
         />
       </Card>
-      <PlansCard plans={plans.data ?? []} programmeId={programme.id} lang={lang} />
+      <PlansCard
+        plans={plans.data ?? []}
+        programmeId={programme.id}
+        lang={lang}
+        asOf={asOf}
+        canManage={rates.data.can.manage}
+      />
+      {creating && (
+        <PlanModal
+          programmeId={programme.id}
+          today={asOf ?? today ?? w.asOf}
+          onClose={(id) => {
+            setCreating(false);
+            if (id) void navigate(withAsOf(`/p/${programme.id}/money/plans/${id}`, asOf));
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function PlansCard(props: { plans: CapitalPlan[]; programmeId: number; lang: Lang }) {
+function PlansCard(props: {
+  plans: CapitalPlan[];
+  programmeId: number;
+  lang: Lang;
+  asOf: string | undefined;
+  canManage: boolean;
+}) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const qc = useQueryClient();
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const send = async (path: string, f: File) => {
-    const res = await fetch(`/api/v1/money/payments/${path}`, {
-      method: 'POST',
-      headers: {
-        'x-steerboard-csrf': '1',
-        'content-type': f.type || 'application/octet-stream',
-        'accept-language': props.lang,
-      },
-      body: f,
-      credentials: 'same-origin',
-    });
-    const data = (await res.json()) as ImportResult | { error: { code: string; message: string } };
-    if ('error' in data) throw new ApiError(res.status, data.error.code, data.error.message);
-    return data;
-  };
-  const run = async (path: string, f: File) => {
-    try {
-      const out = await send(path, f);
-      setResult(out);
-      if (out.committed) {
-        void message.success(t('money.imported', { count: out.written }));
-        await qc.invalidateQueries({ queryKey: ['money'] });
-      }
-    } catch (e) {
-      void message.error((e as Error).message);
-    }
-  };
-  const canEdit = props.plans.some((p) => p.can.edit);
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['money'] });
   return (
-    <Card
-      style={{ marginTop: 16 }}
-      title={t('money.plans')}
-      extra={
-        <a
-          href={`/api/v1/money/payments/template.xlsx?programmeId=${props.programmeId}`}
-          data-testid="money-template"
-        >
-          {t('money.template')}
-        </a>
-      }
-    >
-      {canEdit && (
-        <Space style={{ marginBottom: 12 }} wrap>
-          <input
-            type="file"
-            accept=".xlsx"
-            aria-label={t('money.chooseFile')}
-            data-testid="money-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              if (f) void run(`import/preview?programmeId=${props.programmeId}`, f);
-            }}
-          />
-          <Button
-            type="primary"
-            disabled={!file || !result || result.committed}
-            data-testid="money-import-all"
-            onClick={() => file && void run(`import?programmeId=${props.programmeId}&mode=all`, file)}
-          >
-            {t('money.importAll')}
-          </Button>
-          <Button
-            disabled={!file || !result || result.committed || result.valid === 0}
-            onClick={() => file && void run(`import?programmeId=${props.programmeId}&mode=valid`, file)}
-          >
-            {t('money.importValid')}
-          </Button>
-          {result && <span data-testid="money-import-summary">{t('money.rowsSummary', result)}</span>}
-        </Space>
+    <>
+      {props.canManage && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} lg={12}>
+            <SheetImport
+              base="/money/plans"
+              programmeId={props.programmeId}
+              title={t('registerScreens.importPlans')}
+              testId="plans-import"
+              onImported={refresh}
+            />
+          </Col>
+          <Col xs={24} lg={12}>
+            <SheetImport
+              base="/money/payments"
+              programmeId={props.programmeId}
+              title={t('registerScreens.importPayments')}
+              testId="payments-import"
+              onImported={refresh}
+            />
+          </Col>
+        </Row>
       )}
-      {result && !result.committed && result.valid < result.total && (
+      <Card style={{ marginTop: 16 }} title={t('money.plans')}>
         <Table
           size="small"
-          rowKey="row"
-          pagination={false}
-          dataSource={result.rows.filter((x) => x.errors.length)}
+          rowKey="id"
+          dataSource={props.plans}
+          locale={{ emptyText: t('money.empty') }}
+          data-testid="money-plans"
           columns={[
-            { title: t('money.row'), dataIndex: 'row', width: 70 },
-            { title: t('money.code'), dataIndex: 'planCode' },
             {
-              title: t('money.errors'),
-              render: (_, x) => x.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+              title: t('money.code'),
+              render: (_, p) => (
+                <Link
+                  to={withAsOf(`/p/${props.programmeId}/money/plans/${p.id}`, props.asOf)}
+                  data-testid={`plan-${p.code}`}
+                >
+                  {ltr(p.code)}
+                </Link>
+              ),
             },
+            { title: t('money.unit'), render: (_, p) => p.unit.name },
+            {
+              title: t('money.taskOrProject'),
+              render: (_, p) => (p.task ? `${p.task.code} ${p.task.title}` : p.project),
+            },
+            { title: t('money.source'), render: (_, p) => t(`money.sources.${p.source}`) },
+            { title: t('money.year'), dataIndex: 'year' },
+            {
+              title: `${t('money.allocated')} (${t('money.billions')})`,
+              align: 'end',
+              render: (_, p) => ltr(formatBillions(p.allocated, props.lang)),
+            },
+            {
+              title: `${t('money.disbursed')} (${t('money.billions')})`,
+              align: 'end',
+              render: (_, p) => ltr(formatBillions(p.disbursed, props.lang)),
+            },
+            { title: t('money.rate'), align: 'end', render: (_, p) => ltr(displayRate(p.rate, props.lang)) },
           ]}
-          style={{ marginBottom: 12 }}
         />
-      )}
-      <Table
-        size="small"
-        rowKey="id"
-        dataSource={props.plans}
-        locale={{ emptyText: t('money.empty') }}
-        data-testid="money-plans"
-        columns={[
-          { title: t('money.code'), dataIndex: 'code' },
-          { title: t('money.unit'), render: (_, p) => p.unit.name },
-          {
-            title: t('money.taskOrProject'),
-            render: (_, p) => (p.task ? `${p.task.code} ${p.task.title}` : p.project),
-          },
-          { title: t('money.source'), render: (_, p) => t(`money.sources.${p.source}`) },
-          { title: t('money.year'), dataIndex: 'year' },
-          {
-            title: `${t('money.allocated')} (${t('money.billions')})`,
-            align: 'end',
-            render: (_, p) => ltr(formatBillions(p.allocated, props.lang)),
-          },
-          {
-            title: `${t('money.disbursed')} (${t('money.billions')})`,
-            align: 'end',
-            render: (_, p) => ltr(formatBillions(p.disbursed, props.lang)),
-          },
-          { title: t('money.rate'), align: 'end', render: (_, p) => ltr(displayRate(p.rate, props.lang)) },
-        ]}
-      />
-    </Card>
+      </Card>
+    </>
   );
 }

@@ -1,21 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Obstacle } from '@shared/schemas/obstacles';
 import { toQueryString } from '../api/client';
-import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES, OBSTACLE_STATUSES } from '@shared/registers';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { OBSTACLE_CATEGORIES, OBSTACLE_STATUSES } from '@shared/registers';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,10 +13,12 @@ import { isLang } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { UnitSelect } from '../tasks/UnitSelect';
+import { SheetImport } from '../ui/SheetImport';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { useObstacles, useObstacleSummary, useRegisterWrite } from './api';
+import { ObstacleFields } from './ObstacleFields';
 
-const STATUS_COLOR: Record<string, string> = {
+export const STATUS_COLOR: Record<string, string> = {
   open: 'red',
   in_progress: 'blue',
   escalated: 'magenta',
@@ -47,6 +37,7 @@ export default function ObstaclesPage() {
   const q = { programmeId: programme.id, asOf, status, category };
   const list = useObstacles(q);
   const summary = useObstacleSummary({ programmeId: programme.id, asOf });
+  const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState<Obstacle | null>(null);
   const setFilter = (k: string, v: string | undefined) => {
@@ -148,13 +139,19 @@ export default function ObstaclesPage() {
             key: 'title',
             render: (_, o) => (
               <div data-testid={`obstacle-${o.id}`}>
-                <div>{o.title}</div>
+                <div>
+                  <Link to={`/p/${programme.id}/obstacles/${o.id}${toQueryString({ asOf })}`}>{o.title}</Link>
+                </div>
                 {o.tasks.map((x) => (
                   <Link key={x.id} to={`/p/${programme.id}/tasks/${x.id}`} style={{ marginInlineEnd: 8 }}>
                     {x.code}
                   </Link>
                 ))}
-                {o.resolution && <Typography.Text type="secondary">{o.resolution}</Typography.Text>}
+                {o.resolution && (
+                  <div>
+                    <Typography.Text type="secondary">{o.resolution}</Typography.Text>
+                  </div>
+                )}
               </div>
             ),
           },
@@ -200,6 +197,18 @@ export default function ObstaclesPage() {
           },
         ]}
       />
+      <div style={{ marginTop: 16 }}>
+        <SheetImport
+          base="/obstacles"
+          programmeId={programme.id}
+          title={t('registerScreens.importObstacles')}
+          testId="obstacles-import"
+          onImported={() => {
+            void qc.invalidateQueries({ queryKey: ['obstacles'] });
+            void qc.invalidateQueries({ queryKey: ['obstacles-summary'] });
+          }}
+        />
+      </div>
       {creating && <CreateObstacle programmeId={programme.id} onClose={() => setCreating(false)} />}
       {moving && <MoveObstacle obstacle={moving} onClose={() => setMoving(null)} />}
     </div>
@@ -275,30 +284,7 @@ export function CreateObstacle(props: {
           description: props.fromReport?.description,
         }}
       >
-        <Form.Item name="title" label={t('obstacles.titleCol')} rules={[{ required: true }]}>
-          <Input data-testid="obstacle-title" maxLength={500} />
-        </Form.Item>
-        <Form.Item name="description" label={t('obstacles.description')}>
-          <Input.TextArea rows={3} maxLength={8000} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="category" label={t('obstacles.categoryCol')}>
-            <Select
-              style={{ minWidth: 200 }}
-              data-testid="obstacle-category"
-              options={OBSTACLE_CATEGORIES.map((x) => ({ value: x, label: t(`obstacles.category.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="severity" label={t('obstacles.severityCol')}>
-            <Select
-              style={{ minWidth: 140 }}
-              options={OBSTACLE_SEVERITIES.map((x) => ({ value: x, label: t(`obstacles.severity.${x}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="dueOn" label={t('obstacles.dueOn')}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
+        <ObstacleFields />
         <Form.Item label={t('obstacles.owner')} required>
           <UnitSelect value={owner} onChange={setOwner} />
         </Form.Item>
@@ -312,7 +298,7 @@ export function CreateObstacle(props: {
   );
 }
 
-function MoveObstacle({ obstacle, onClose }: { obstacle: Obstacle; onClose: () => void }) {
+export function MoveObstacle({ obstacle, onClose }: { obstacle: Obstacle; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const write = useRegisterWrite();

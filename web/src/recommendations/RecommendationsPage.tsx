@@ -3,16 +3,19 @@ import type { Recommendation } from '@shared/schemas/recommendations';
 import { toQueryString } from '../api/client';
 import { RECOMMENDATION_STATES } from '@shared/registers';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useAsOf } from '../app/useAsOf';
 import { isLang } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { useRecommendations, useRecommendationSummary, useRegisterWrite } from '../obstacles/api';
 import { UnitSelect } from '../tasks/UnitSelect';
+import { SheetImport } from '../ui/SheetImport';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { RecommendationDetail } from './RecommendationDetail';
 
 const STATE_COLOR: Record<string, string> = {
   pending: 'blue',
@@ -32,6 +35,7 @@ export default function RecommendationsPage() {
   const state = params.get('state') ?? undefined;
   const list = useRecommendations({ programmeId: programme.id, asOf, state });
   const summary = useRecommendationSummary({ programmeId: programme.id, asOf });
+  const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [answering, setAnswering] = useState<Recommendation | null>(null);
   if (list.isLoading || summary.isLoading) return <PageSpinner />;
@@ -54,6 +58,14 @@ export default function RecommendationsPage() {
           </Button>
         </Space>
       </Space>
+      {recommendationId && (
+        <RecommendationDetail
+          id={recommendationId}
+          programmeId={programme.id}
+          asOf={asOf}
+          onAnswer={setAnswering}
+        />
+      )}
       {s && (
         <Card size="small" title={t('recommendations.byAgency')} style={{ marginBottom: 12 }}>
           <Space wrap style={{ marginBottom: 8 }}>
@@ -104,7 +116,9 @@ export default function RecommendationsPage() {
             key: 'c',
             render: (_, r) => (
               <div data-testid={`recommendation-${r.id}`}>
-                <div>{r.content}</div>
+                <Link to={`/p/${programme.id}/recommendations/${r.id}${toQueryString({ asOf })}`}>
+                  {r.content}
+                </Link>
                 {r.answer && <Typography.Text type="secondary">↳ {r.answer}</Typography.Text>}
               </div>
             ),
@@ -154,6 +168,18 @@ export default function RecommendationsPage() {
           },
         ]}
       />
+      <div style={{ marginTop: 16 }}>
+        <SheetImport
+          base="/recommendations"
+          programmeId={programme.id}
+          title={t('registerScreens.importRecommendations')}
+          testId="recommendations-import"
+          onImported={() => {
+            void qc.invalidateQueries({ queryKey: ['recommendations'] });
+            void qc.invalidateQueries({ queryKey: ['recommendations-summary'] });
+          }}
+        />
+      </div>
       {creating && <CreateRecommendation programmeId={programme.id} onClose={() => setCreating(false)} />}
       {answering && <Answer r={answering} onClose={() => setAnswering(null)} />}
     </div>

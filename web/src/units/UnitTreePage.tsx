@@ -111,7 +111,13 @@ function UnitTitle(props: {
   const c = u.counts;
   return (
     <Space wrap size={[8, 2]} data-testid={`unit-${u.code}`}>
-      <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
+      <Link
+        to={withAsOf(`/p/${props.programmeId}/units/${u.id}`, props.asOf)}
+        onClick={(e) => e.stopPropagation()}
+        data-testid={`unit-link-${u.code}`}
+      >
+        <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
+      </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t(`unitKind.${u.kind}`)}
         {u.childCount > 0 ? ` · ${t('units.children', { count: u.childCount })}` : ''}

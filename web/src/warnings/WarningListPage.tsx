@@ -204,7 +204,7 @@ function ListView(props: {
         </Space>
         {l.can.review && (
           <Space wrap style={{ marginTop: 8, display: 'flex' }}>
-            <Button onClick={props.onRedraw} loading={props.busy}>
+            <Button onClick={props.onRedraw} loading={props.busy} data-testid="recompute-warnings">
               {t('warnings.recompute')}
             </Button>
             <Popconfirm
