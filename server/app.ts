@@ -171,6 +171,9 @@ export function createServices(
     kpis: kpiTiles(objectives),
     services: cockpitServices(records),
   });
+  const money = createMoneyService({ db, clock, programmes });
+  const obstacles = createObstaclesService({ db, clock, programmes });
+  const recommendations = createRecommendationsService({ db, clock, programmes });
   const briefs = (late.briefs = createBriefsService({
     db,
     clock,
@@ -180,9 +183,12 @@ export function createServices(
     discipline,
     warnings,
     adjustments,
+    money,
+    obstacles,
+    recommendations,
+    mailer: opts.mailer ?? null,
     log: opts.log,
   }));
-  const money = createMoneyService({ db, clock, programmes });
   return {
     briefs,
     evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
@@ -224,8 +230,8 @@ export function createServices(
       events: { returned: (e) => notifications.reportReturned(e) },
     }),
     discipline,
-    obstacles: createObstaclesService({ db, clock, programmes }),
-    recommendations: createRecommendationsService({ db, clock, programmes }),
+    obstacles,
+    recommendations,
     pilots: createPilotsService({ db, clock, programmes, tasks }),
   };
 }
