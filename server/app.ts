@@ -191,7 +191,15 @@ export function createServices(
   }));
   return {
     briefs,
-    evaluations: createEvaluationsService({ db, clock, programmes, discipline }),
+    evaluations: createEvaluationsService({
+      db,
+      clock,
+      programmes,
+      discipline,
+      money,
+      obstacles,
+      recommendations,
+    }),
     inspection: createInspectionService({ db, programmes, discipline }),
     records,
     indicators,
