@@ -64,3 +64,9 @@ export const briefSendingSchema = z.object({
   sentBy: z.string().nullable(),
 });
 export type BriefSending = z.infer<typeof briefSendingSchema>;
+
+export const briefRecipientsResponse = z.object({
+  recipients: z.array(briefRecipientSchema),
+  can: z.object({ manage: z.boolean(), send: z.boolean() }),
+});
+export type BriefRecipients = z.infer<typeof briefRecipientsResponse>;

@@ -4,6 +4,7 @@ import {
   briefListQuery,
   briefRecipientBody,
   briefRecipientSchema,
+  briefRecipientsResponse,
   briefSchema,
   briefSendingSchema,
   generateBriefBody,
@@ -68,12 +69,7 @@ export function briefsRoutes(app: FastifyInstance, briefs: BriefsService) {
       schema: {
         tags,
         params: cockpitParams,
-        response: {
-          200: z.object({
-            recipients: z.array(briefRecipientSchema),
-            can: z.object({ manage: z.boolean() }),
-          }),
-        },
+        response: { 200: briefRecipientsResponse },
       },
     },
     (req) => briefs.recipients(req.actor, req.params.programmeId),

@@ -202,7 +202,7 @@ export function createBriefsService(
       if (!mayRead(actor, programmeId)) throw new AppError('forbidden');
       return {
         recipients: (await repo.recipients(programmeId)).map(presentRecipient),
-        can: { manage: mayManageRecipients(actor, programmeId) },
+        can: { manage: mayManageRecipients(actor, programmeId), send: mayGenerate(actor, programmeId) },
       };
     },
 
