@@ -12,7 +12,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { displayRate, formatMoney } from '../../../shared/money.js';
+import { displayRate, formatBillions, formatMoney } from '../../../shared/money.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import type { BriefChart } from './brief.charts.js';
 import type { BriefData, BriefObstacle } from './brief.data.js';
@@ -164,7 +164,7 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
         para([run(ch.title, { italics: true, size: SMALL })], { align: AlignmentType.CENTER }),
       ]);
   const money = (v: string) => ltr(formatMoney(v, d.locale));
-  const rate = (v: string | null) => ltr(v === null ? '—' : `${displayRate(v, d.locale)}%`);
+  const rate = (v: string | null) => ltr(displayRate(v, d.locale));
   function moneyBlocks(): (Paragraph | Table)[] {
     const m = d.money;
     if (!m) return [para(l.noMoney)];
@@ -191,16 +191,16 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
         : [para(l.noCurve)]),
       ...chartBlocks('money'),
       table(
-        [l.extra.rank, l.cols.unit, l.extra.allocated, l.extra.disbursed, l.cols.rate, l.extra.changePts],
+        [l.extra.rank, l.cols.unit, l.extra.allocatedBn, l.extra.disbursedBn, l.cols.rate, l.extra.changePts],
         m.units.map((u) => [
           u.rank,
           u.belowThreshold ? `${u.unit} (!)` : u.unit,
-          money(u.allocated),
-          money(u.disbursed),
+          ltr(formatBillions(u.allocated, d.locale)),
+          ltr(formatBillions(u.disbursed, d.locale)),
           rate(u.rate),
           u.change === null ? null : ltr(signedRate(u.change, d.locale)),
         ]),
-        [700, 2871, 1600, 1600, 1100, 1200],
+        [800, 3071, 1400, 1400, 1100, 1300],
       ),
     ];
   }
@@ -325,7 +325,7 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
             [l.cols.indicator, l.cols.value, l.cols.target, l.cols.attainment, l.cols.status],
             c.kpis.map((k) => [
               k.name,
-              k.value,
+              k.value === null ? null : round2(k.value),
               k.target,
               k.attainment === null ? null : Number(k.attainment.toFixed(0)),
               l.kpiStatuses[k.status] ?? k.status,
@@ -401,9 +401,12 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
 
 // Wrapped in a left-to-right isolate, so that "+2" stays "+2" in an Arabic table.
 const signed = (n: number) => `\u2066${n > 0 ? `+${n}` : String(n)}\u2069`;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const ltr = (s: string) => `\u2066${s}\u2069`;
 /** A change in percentage points ("-3.2500") shown with two decimals and its sign. */
-const signedRate = (v: string, locale: string) =>
-  v.startsWith('-') ? `−${displayRate(v.slice(1), locale)}` : `+${displayRate(v, locale)}`;
+const signedRate = (v: string, locale: string) => {
+  const points = displayRate(v.replace(/^-/, ''), locale).replace(/%$/, '');
+  return v.startsWith('-') ? `−${points}` : `+${points}`;
+};
 
 export type { BriefLabels };

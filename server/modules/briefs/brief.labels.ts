@@ -51,6 +51,8 @@ export type BriefLabels = {
     | 'rank'
     | 'allocated'
     | 'disbursed'
+    | 'allocatedBn'
+    | 'disbursedBn'
     | 'changePts'
     | 'below'
     | 'byDay'
@@ -255,9 +257,11 @@ const vi: BriefLabels = {
   yes: 'Có',
   no: 'Không',
   extra: {
-    rank: 'Thứ hạng',
+    rank: 'Hạng',
     allocated: 'Kế hoạch vốn (đồng)',
     disbursed: 'Đã giải ngân (đồng)',
+    allocatedBn: 'Kế hoạch vốn (tỷ đồng)',
+    disbursedBn: 'Đã giải ngân (tỷ đồng)',
     changePts: 'Thay đổi so với tuần trước (điểm %)',
     below: 'Dưới ngưỡng',
     byDay: 'Mốc (ngày/tháng)',
@@ -406,6 +410,8 @@ const en: BriefLabels = {
     rank: 'Rank',
     allocated: 'Allocated (đồng)',
     disbursed: 'Disbursed (đồng)',
+    allocatedBn: 'Allocated (billion đồng)',
+    disbursedBn: 'Disbursed (billion đồng)',
     changePts: 'Change in a week (points)',
     below: 'Below threshold',
     byDay: 'By (day/month)',
@@ -556,6 +562,8 @@ const ar: BriefLabels = {
     rank: 'الترتيب',
     allocated: 'المخصص (دونغ)',
     disbursed: 'المصروف (دونغ)',
+    allocatedBn: 'المخصص (مليار دونغ)',
+    disbursedBn: 'المصروف (مليار دونغ)',
     changePts: 'التغير خلال أسبوع (نقاط)',
     below: 'دون الحد',
     byDay: 'الموعد (يوم/شهر)',

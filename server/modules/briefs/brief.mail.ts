@@ -10,6 +10,8 @@ import { formatDay } from './brief.docx.js';
 import { BRIEF_LABELS } from './brief.labels.js';
 import type { BriefsRepo } from './briefs.repo.js';
 
+export const SMTP_NOT_CONFIGURED = 'smtp_not_configured';
+
 export type SendingRow = Awaited<ReturnType<BriefsRepo['sendings']>>[number];
 
 export const presentSending = (r: SendingRow): BriefSending => ({
@@ -58,7 +60,8 @@ export async function mailBrief(
     if (!file) files.set(locale, (file = await job.fileIn(locale)));
     const l = BRIEF_LABELS[locale];
     let error: string | null = null;
-    if (!deps.mailer) error = 'SMTP is not configured (SMTP_URL); nothing was sent';
+    // A code the screen translates: no SMTP server is configured (SMTP_URL), nothing left.
+    if (!deps.mailer) error = SMTP_NOT_CONFIGURED;
     else
       try {
         await deps.mailer.send({

@@ -84,7 +84,7 @@ export async function briefXlsx(d: BriefData): Promise<Buffer> {
   // Money as numbers of đồng (exact below 2^53, i.e. 9 million billion), rates as percent numbers.
   const num = (v: string | null) => (v === null ? null : Number(v));
   const m = d.money;
-  sheet(
+  const moneySheet = sheet(
     l.sections.money,
     [
       l.extra.rank,
@@ -123,6 +123,8 @@ export async function briefXlsx(d: BriefData): Promise<Buffer> {
         ]
       : [],
   );
+  moneySheet.getColumn(3).numFmt = '#,##0';
+  moneySheet.getColumn(4).numFmt = '#,##0';
   sheet(
     l.sections.curve,
     [l.extra.byDay, l.extra.minRate],

@@ -222,7 +222,7 @@ export function SendingsCard({ programmeId, lang }: { programmeId: number; lang:
                 <Tag color={s.status === 'sent' ? 'green' : 'red'}>{t(`briefMail.statuses.${s.status}`)}</Tag>
                 {s.error && (
                   <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {s.error}
+                    {s.error === 'smtp_not_configured' ? t('briefMail.noSmtp') : s.error}
                   </Typography.Text>
                 )}
               </Space>

@@ -788,6 +788,7 @@ export const ar: Messages = {
     state: 'الحالة',
   },
   briefMail: {
+    noSmtp: 'لم يُضبط خادم SMTP (SMTP_URL)، فلم يُرسل شيء.',
     recipients: 'مستلمو التقرير عبر البريد الإلكتروني',
     recipientsHint: 'بعد نشر قائمة التحذير، يُرسَل التقرير الأسبوعي (DOCX) تلقائياً إلى كل مستلم بلغته.',
     email: 'البريد الإلكتروني',

@@ -788,6 +788,7 @@ export const en: Messages = {
     state: 'State',
   },
   briefMail: {
+    noSmtp: 'No SMTP server is configured (SMTP_URL): nothing was sent.',
     recipients: 'E-mail recipients of the brief',
     recipientsHint:
       'Once the warning list is published, the weekly brief (DOCX) goes by itself to each one, in their language.',

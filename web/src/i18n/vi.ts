@@ -797,6 +797,7 @@ export const vi = {
     state: 'Trạng thái',
   },
   briefMail: {
+    noSmtp: 'Máy chủ chưa cấu hình SMTP (SMTP_URL) nên chưa gửi được thư.',
     recipients: 'Người nhận báo cáo qua thư điện tử',
     recipientsHint:
       'Sau khi danh sách cảnh báo được công bố, báo cáo tuần (DOCX) tự động gửi tới từng người bằng ngôn ngữ của họ.',
