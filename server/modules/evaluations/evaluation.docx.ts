@@ -39,7 +39,7 @@ export async function evaluationDocx(
 
     heading(l.doc.rules),
     table(
-      [l.doc.figure, l.doc.weight],
+      [l.doc.criterion, l.doc.weight],
       crit.map((c) => [l.crit[c.code], c.weight]),
       [7071, 2000],
     ),
@@ -72,7 +72,7 @@ export async function evaluationDocx(
               num(u.score),
               u.grade ? `${l.grades[u.grade]}${u.capped ? ' *' : ''}` : null,
             ]),
-            [700, 3571, 2000, 1000, 1800],
+            [950, 3321, 2000, 1000, 1800],
           ),
           ...(e.units.some((u) => u.capped)
             ? [para([run(`* ${l.capped}`, { italics: true, size: SMALL })])]
@@ -90,7 +90,7 @@ export async function evaluationDocx(
         },
       ),
       table(
-        [l.doc.figure, l.doc.weight, 'n', 'N', l.doc.points, l.doc.evidence],
+        [l.doc.criterion, l.doc.weight, 'n', 'N', l.doc.points, l.doc.evidence],
         u.breakdown.map((b) => {
           const ev = b.evidence ?? [];
           const shown = ev

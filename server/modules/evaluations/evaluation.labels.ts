@@ -20,6 +20,7 @@ export type EvaluationLabels = {
     subtitle: (asOf: string, status: 'draft' | 'approved', approvedBy: string | null) => string;
     rules: string;
     weight: string;
+    criterion: string;
     thresholds: (excellent: number, good: number, complete: number, cap: number | null) => string;
     summary: string;
     count: string;
@@ -67,6 +68,7 @@ const vi: EvaluationLabels = {
       (s === 'approved' ? ` — đã phê duyệt${by ? ` (${by})` : ''}` : ' — dự thảo'),
     rules: 'I. TIÊU CHÍ VÀ TRỌNG SỐ',
     weight: 'Trọng số (điểm)',
+    criterion: 'Tiêu chí',
     thresholds: (e, g, c, cap) =>
       `Xếp loại: Hoàn thành xuất sắc từ ${e} điểm; Hoàn thành tốt từ ${g} điểm; Hoàn thành từ ${c} điểm; dưới ${c} điểm: Không hoàn thành.` +
       (cap === null ? '' : ` Tỷ lệ đơn vị Hoàn thành xuất sắc không quá ${cap}%.`),
@@ -110,6 +112,7 @@ const en: EvaluationLabels = {
       `Figures as of ${d}` + (s === 'approved' ? ` — approved${by ? ` (${by})` : ''}` : ' — draft'),
     rules: 'I. CRITERIA AND WEIGHTS',
     weight: 'Weight (points)',
+    criterion: 'Criterion',
     thresholds: (e, g, c, cap) =>
       `Grades: excellent from ${e} points; good from ${g}; complete from ${c}; below ${c}: not complete.` +
       (cap === null ? '' : ` At most ${cap}% of the units may be excellent.`),
@@ -153,6 +156,7 @@ const ar: EvaluationLabels = {
       `الأرقام حتى \u2066${d}\u2069` + (s === 'approved' ? ` — معتمد${by ? ` (${by})` : ''}` : ' — مسودة'),
     rules: 'أولاً: المعايير والأوزان',
     weight: 'الوزن (نقاط)',
+    criterion: 'المعيار',
     thresholds: (e, g, c, cap) =>
       `التصنيف: ممتاز من \u2066${e}\u2069 نقطة؛ جيد من \u2066${g}\u2069؛ مكتمل من \u2066${c}\u2069؛ أقل من \u2066${c}\u2069: غير مكتمل.` +
       (cap === null ? '' : ` لا تتجاوز نسبة الوحدات الممتازة \u2066${cap}%\u2069.`),

@@ -100,7 +100,7 @@ export function createEvaluationsService(
               evidence: u.cells.flatMap((c, i) =>
                 c === 'not_expected' || c === 'pending'
                   ? []
-                  : [{ ref: `${table.periods[i]!.key} ${c}`, ok: c === 'on_time' }],
+                  : [{ ref: table.periods[i]!.key, ok: c === 'on_time' }],
               ),
             });
       }
