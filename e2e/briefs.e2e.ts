@@ -72,6 +72,13 @@ describe('weekly brief and evaluation screens', () => {
     expect(
       await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').count(),
     ).toBeGreaterThan(5);
+    await app.switchLanguage('vi');
+    await shot(app.page, 'evaluation-vi');
+    // The standing agency's criteria and weights (100 in all).
+    await app.page.getByTestId('evaluation-rules').click();
+    await app.page.getByText('Tổng trọng số: 100').waitFor();
+    await shot(app.page, 'evaluation-rules-vi');
+    await app.page.keyboard.press('Escape');
     await app.switchLanguage('ar');
     await app.page.getByText('تقييم الوحدات').waitFor();
     await shot(app.page, 'evaluation-ar');

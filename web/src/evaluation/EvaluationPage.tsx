@@ -22,6 +22,7 @@ import { isLang, type Lang } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { RulesEditor } from './RulesEditor';
 
 const GRADE_COLOR = { excellent: 'green', good: 'blue', complete: 'gold', not_complete: 'red' } as const;
 
@@ -98,6 +99,13 @@ export default function EvaluationPage() {
             >
               {t('evaluationMore.exportDocx')}
             </Button>
+            {e.can.configure && (
+              <RulesEditor
+                url={url}
+                rules={e.rules}
+                onSaved={(x) => qc.setQueryData(['evaluation', programme.id, year], x)}
+              />
+            )}
             {e.can.approve && (
               <Button
                 type="primary"

@@ -814,6 +814,12 @@ export const en: Messages = {
     triggers: { schedule: 'Automatic', manual: 'Send button' },
   },
   evaluationMore: {
+    editRules: 'Criteria and weights',
+    save: 'Save',
+    criterion: 'Criterion',
+    weight: 'Weight',
+    total: 'Total weight: {{total}} (must be 100)',
+    cap: 'At most excellent (%)',
     hint: 'Scores come from the record: tasks fallen due done on time, reports on time, key results attained, disbursement rate, obstacles resolved and recommendations answered in time. Hover a cell for its evidence.',
     exportDocx: 'Export to Word',
     evidence: 'Evidence',

@@ -823,6 +823,12 @@ export const vi = {
     triggers: { schedule: 'Tự động', manual: 'Bấm gửi' },
   },
   evaluationMore: {
+    editRules: 'Tiêu chí và trọng số',
+    save: 'Lưu',
+    criterion: 'Tiêu chí',
+    weight: 'Trọng số',
+    total: 'Tổng trọng số: {{total}} (phải bằng 100)',
+    cap: 'Tỷ lệ xuất sắc tối đa (%)',
     hint: 'Điểm lấy từ dữ liệu: nhiệm vụ đến hạn hoàn thành đúng hạn, báo cáo đúng hạn, mức đạt chỉ tiêu, tỷ lệ giải ngân, vướng mắc xử lý và kiến nghị trả lời đúng hạn. Di chuột vào một ô để xem căn cứ.',
     exportDocx: 'Xuất Word',
     evidence: 'Căn cứ',
