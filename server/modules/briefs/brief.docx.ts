@@ -86,7 +86,11 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
           new Paragraph({
             bidirectional: rtl,
             alignment:
-              typeof v === 'number' ? AlignmentType.RIGHT : rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v))
+                ? AlignmentType.RIGHT
+                : rtl
+                  ? AlignmentType.RIGHT
+                  : AlignmentType.LEFT,
             children: [run(v === null ? '—' : String(v), { size: SMALL, bold })],
           }),
         ],
@@ -401,6 +405,8 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
 
 // Wrapped in a left-to-right isolate, so that "+2" stays "+2" in an Arabic table.
 const signed = (n: number) => `\u2066${n > 0 ? `+${n}` : String(n)}\u2069`;
+/** A figure written as text (amounts, rates, changes, in isolates): aligned right like numbers. */
+const FIGURE = /^\u2066?[−+-]?[\d.,]+%?\u2069?$/;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const ltr = (s: string) => `\u2066${s}\u2069`;
 /** A change in percentage points ("-3.2500") shown with two decimals and its sign. */
