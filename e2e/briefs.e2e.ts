@@ -45,12 +45,40 @@ describe('weekly brief and evaluation screens', () => {
     await shot(app.page, 'briefs-vi');
   }, 90_000);
 
+  it('keeps a recipient and sends an archived brief; the sending is recorded (in Arabic too)', async () => {
+    await app.goto(`/p/${hanoi}/briefs`);
+    await app.switchLanguage('vi');
+    const card = app.page.getByTestId('brief-recipients');
+    const email = `e2e.${Date.now()}@hanoi.gov.vn`;
+    await card.getByTestId('recipient-email').fill(email);
+    await card.getByTestId('recipient-name').fill('Nguyễn Thị Bình');
+    await card.getByTestId('recipient-add').click();
+    await card.getByText(email).waitFor();
+    const row = app.page.getByTestId('brief-archive').locator('tr', { hasText: '-vi.docx' }).first();
+    await row.getByTestId('brief-send').click();
+    await app.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    // Whether an SMTP server is configured or not, the attempt is in the history, to that address.
+    await app.page.getByTestId('brief-sendings').getByText(`<${email}>`).first().waitFor({ timeout: 60_000 });
+    await shot(app.page, 'briefs-mail-vi', { fullPage: true });
+    await app.switchLanguage('ar');
+    await app.page.getByText('سجل الإرسال').waitFor();
+    await shot(app.page, 'briefs-mail-ar', { fullPage: true });
+    await app.switchLanguage('vi');
+  }, 90_000);
+
   it('shows the year’s evaluation, in Arabic too', async () => {
     await app.goto(`/p/${hanoi}/evaluation`);
     await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(
       await app.page.getByTestId('evaluation-table').locator('tbody tr.ant-table-row').count(),
     ).toBeGreaterThan(5);
+    await app.switchLanguage('vi');
+    await shot(app.page, 'evaluation-vi');
+    // The standing agency's criteria and weights (100 in all).
+    await app.page.getByTestId('evaluation-rules').click();
+    await app.page.getByText('Tổng trọng số: 100').waitFor();
+    await shot(app.page, 'evaluation-rules-vi');
+    await app.page.keyboard.press('Escape');
     await app.switchLanguage('ar');
     await app.page.getByText('تقييم الوحدات').waitFor();
     await shot(app.page, 'evaluation-ar');

@@ -21,6 +21,6 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+export async function shot(page: Page, name: string, o: { fullPage?: boolean } = {}) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: o.fullPage ?? false });
 }

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'file_type_forbidden',
   'pdf_unavailable',
   'evaluation_frozen',
+  'recipient_exists',
+  'no_recipients',
   'import_encoding',
   'import_columns',
   'import_format',

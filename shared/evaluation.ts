@@ -8,7 +8,14 @@ export const GRADES = ['excellent', 'good', 'complete', 'not_complete'] as const
 export type Grade = (typeof GRADES)[number];
 
 /** What a unit is scored on, each from the record. */
-export const EVALUATION_CRITERIA = ['tasks_on_time', 'reporting_on_time', 'kpi_attainment'] as const;
+export const EVALUATION_CRITERIA = [
+  'tasks_on_time',
+  'reporting_on_time',
+  'kpi_attainment',
+  'disbursement_rate',
+  'obstacles_in_time',
+  'recommendations_in_time',
+] as const;
 export type CriterionCode = (typeof EVALUATION_CRITERIA)[number];
 export type CriterionConfig = { code: CriterionCode; weight: number };
 export type EvaluationRules = {
@@ -21,16 +28,27 @@ export type EvaluationRules = {
 
 export const DEFAULT_RULES: EvaluationRules = {
   criteria: [
-    { code: 'tasks_on_time', weight: 50 },
-    { code: 'reporting_on_time', weight: 30 },
-    { code: 'kpi_attainment', weight: 20 },
+    { code: 'tasks_on_time', weight: 40 },
+    { code: 'reporting_on_time', weight: 20 },
+    { code: 'kpi_attainment', weight: 10 },
+    { code: 'disbursement_rate', weight: 10 },
+    { code: 'obstacles_in_time', weight: 10 },
+    { code: 'recommendations_in_time', weight: 10 },
   ],
   thresholds: { excellent: 90, good: 70, complete: 50 },
   excellentCapPct: 20,
 };
 
+/** One item behind a figure: a task, a period, an obstacle… and whether it counted in the numerator. */
+export type EvidenceItem = { ref: string; ok: boolean };
+
 /** A criterion's figure for a unit: numerator ÷ denominator, or not applicable (no denominator). */
-export type CriterionFigure = { code: string; numerator: number; denominator: number };
+export type CriterionFigure = {
+  code: string;
+  numerator: number;
+  denominator: number;
+  evidence?: EvidenceItem[];
+};
 
 export type UnitScore = {
   unitId: number;
@@ -43,6 +61,8 @@ export type UnitScore = {
     points: number | null;
     numerator: number;
     denominator: number;
+    /** The items the figure counts (the numerator's marked ok). */
+    evidence: EvidenceItem[];
   }[];
   /** Out of 100 over the applicable criteria' weights; null when none applies. */
   score: number | null;
@@ -66,6 +86,7 @@ export function scoreUnit(rules: EvaluationRules, figures: CriterionFigure[]) {
       points: share === null ? null : round2(share * c.weight),
       numerator: f?.numerator ?? 0,
       denominator: f?.denominator ?? 0,
+      evidence: f?.evidence ?? [],
     };
   });
   const applicable = breakdown.filter((b) => b.share !== null);

@@ -36,6 +36,8 @@ const STATUS: Record<ErrorCode, number> = {
   file_type_forbidden: 415,
   pdf_unavailable: 503,
   evaluation_frozen: 409,
+  recipient_exists: 409,
+  no_recipients: 422,
   import_encoding: 422,
   import_columns: 422,
   import_format: 415,

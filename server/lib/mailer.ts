@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 
-export type Mail = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type Mailer = { send: (m: Mail) => Promise<void>; close: () => void };
 
 /**
@@ -12,7 +13,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   const transport = nodemailer.createTransport(smtpUrl, { from });
   return {
     send: async (m) => {
-      await transport.sendMail({ to: m.to, subject: m.subject, text: m.text });
+      await transport.sendMail({ to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
     },
     close: () => transport.close(),
   };

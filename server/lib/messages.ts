@@ -184,6 +184,16 @@ const M: Messages = {
     en: 'The {year} evaluation has been approved and can no longer change.',
     ar: 'تمت الموافقة على تقييم عام {year} ولا يمكن تغييره بعد الآن.',
   },
+  recipient_exists: {
+    vi: 'Địa chỉ {email} đã có trong danh sách nhận báo cáo.',
+    en: '{email} is already on the brief’s recipient list.',
+    ar: 'العنوان {email} موجود بالفعل في قائمة مستلمي التقرير.',
+  },
+  no_recipients: {
+    vi: 'Chương trình chưa có người nhận báo cáo tuần; hãy thêm người nhận trước khi gửi.',
+    en: 'The programme has no brief recipients yet; add some before sending.',
+    ar: 'لا يوجد مستلمون للتقرير الأسبوعي في هذا البرنامج بعد؛ أضف مستلمين قبل الإرسال.',
+  },
   pdf_unavailable: {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; hãy tải bản DOCX hoặc XLSX.',
     en: 'LibreOffice is not installed on the server, so no PDF can be made; download the DOCX or XLSX.',

@@ -2,15 +2,28 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { to: string[]; subject: string; text: string };
+export type ReceivedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+};
 
 /** A real SMTP server on a free local port that keeps what it receives, parsed. */
-export async function startSmtpServer() {
+export async function startSmtpServer(opts: { reject?: (to: string) => boolean } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, done) {
+      if (opts.reject?.(address.address)) {
+        const e = new Error('mailbox unavailable') as Error & { responseCode: number };
+        e.responseCode = 550;
+        return done(e);
+      }
+      done();
+    },
     onData(stream, session, done) {
       simpleParser(stream)
         .then((m) => {
@@ -18,6 +31,11 @@ export async function startSmtpServer() {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: m.subject ?? '',
             text: m.text ?? '',
+            attachments: m.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content,
+            })),
           });
           done();
         })

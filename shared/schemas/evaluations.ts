@@ -36,6 +36,8 @@ const breakdown = z.object({
   points: z.number().nullable(),
   numerator: z.number(),
   denominator: z.number(),
+  /** What the figure counts, item by item (absent in results frozen before it was kept). */
+  evidence: z.array(z.object({ ref: z.string(), ok: z.boolean() })).optional(),
 });
 
 export const evaluationSchema = z.object({

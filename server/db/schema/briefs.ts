@@ -42,3 +42,45 @@ export const weeklyBriefs = pgTable(
     index('weekly_briefs_programme_idx').on(t.programmeId, t.generatedAt),
   ],
 );
+
+/** Who receives a programme's weekly brief by e-mail, each in their language. */
+export const briefRecipients = pgTable(
+  'brief_recipients',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    locale: text('locale').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('brief_recipients_email_uq').on(t.programmeId, t.email)],
+);
+
+/** Every e-mail of a brief, as it went: to whom, which file, when, and the SMTP server's answer. */
+export const briefSendings = pgTable(
+  'brief_sendings',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    briefId: integer('brief_id').references(() => weeklyBriefs.id, { onDelete: 'set null' }),
+    period: text('period').notNull(),
+    format: text('format').notNull(),
+    locale: text('locale').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** 'sent' or 'failed'. */
+    status: text('status').notNull(),
+    error: text('error'),
+    /** 'schedule' (after the list's publication) or 'manual' (the send button, the API). */
+    trigger: text('trigger').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentBy: integer('sent_by').references(() => users.id),
+  },
+  (t) => [index('brief_sendings_programme_idx').on(t.programmeId, t.sentAt)],
+);

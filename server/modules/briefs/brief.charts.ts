@@ -48,7 +48,62 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return Buffer.from(png);
 }
 
-export type BriefChart = { title: string; png: Buffer; width: number; height: number };
+export type BriefChart = {
+  title: string;
+  png: Buffer;
+  width: number;
+  height: number;
+  /** The section the chart stands in. */
+  section: 'headline' | 'money';
+};
+
+/** The programme's rate on the day against its minimum curve (a staircase over the year). */
+function moneyChart(d: BriefData, l: BriefLabels): BriefChart | null {
+  const m = d.money;
+  if (!m || m.rate === null) return null;
+  const y = m.year;
+  const steps: [string, number][] = [[`${y}-01-01`, 0]];
+  for (const p of [...m.curve].sort((a, b) => (a.byDay < b.byDay ? -1 : 1)))
+    steps.push([`${y}-${p.byDay}`, Number(p.minRatePct)]);
+  steps.push([`${y}-12-31`, steps.at(-1)![1]]);
+  const rate = Math.round(Number(m.rate) * 100) / 100;
+  const height = 280;
+  const png = render(
+    {
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [l.sections.curve, l.cols.rate] },
+      xAxis: {
+        type: 'time',
+        min: `${y}-01-01`,
+        max: `${y}-12-31`,
+        axisLabel: { formatter: '{MM}/{yyyy}', fontSize: 11 },
+      },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          name: l.sections.curve,
+          type: 'line',
+          step: 'end',
+          symbol: 'none',
+          data: m.curve.length ? steps : [],
+          lineStyle: { color: '#d48806', width: 2, type: 'dashed' },
+          itemStyle: { color: '#d48806' },
+        },
+        {
+          name: l.cols.rate,
+          type: 'scatter',
+          symbolSize: 12,
+          data: [[m.asOf, rate]],
+          itemStyle: { color: m.belowThreshold ? COLORS.overdue : COLORS.done_on_time },
+          label: { show: true, position: 'right', formatter: `${rate.toFixed(2)}%` },
+        },
+      ],
+    },
+    640,
+    height,
+  );
+  return { title: l.sections.curve, png, width: 640, height, section: 'money' };
+}
 
 /** The brief's charts: tasks by state this week against last week, and the units most overdue. */
 export function briefCharts(d: BriefData, l: BriefLabels): BriefChart[] {
@@ -104,13 +159,22 @@ export function briefCharts(d: BriefData, l: BriefLabels): BriefChart[] {
     640,
     Math.max(140, top.length * 28 + 24),
   );
+  const money = moneyChart(d, l);
   return [
-    { title: `${l.sections.headline.replace(/^[IVX]+\.\s*/, '')}`, png: states, width: 640, height: 300 },
+    {
+      title: `${l.sections.headline.replace(/^[IVX]+\.\s*/, '')}`,
+      png: states,
+      width: 640,
+      height: 300,
+      section: 'headline' as const,
+    },
     {
       title: l.sections.overdue.replace(/^[IVX]+\.\s*/, ''),
       png: overdue,
       width: 640,
       height: Math.max(140, top.length * 28 + 24),
+      section: 'headline' as const,
     },
+    ...(money ? [money] : []),
   ];
 }

@@ -1,4 +1,5 @@
-import { dateInZone } from '../../../shared/dates.js';
+import { dateInZone, daysBetween } from '../../../shared/dates.js';
+import { belowThreshold } from '../../../shared/money.js';
 import type { Cockpit } from '../../../shared/schemas/cockpit.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 import type { WarningList } from '../../../shared/schemas/warnings.js';
@@ -9,10 +10,49 @@ import { pickName } from '../../lib/localize.js';
 import type { AdjustmentsService } from '../adjustments/adjustments.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { CockpitService } from '../cockpit/cockpit.service.js';
+import type { MoneyService } from '../money/money.service.js';
+import type { ObstaclesService } from '../obstacles/obstacles.service.js';
+import type { RecommendationsService } from '../recommendations/recommendations.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import type { DisciplineService } from '../reports/discipline.service.js';
 import type { TasksService } from '../tasks/tasks.service.js';
 import type { WarningsService } from '../warnings/warnings.service.js';
+
+export type BriefObstacle = {
+  title: string;
+  category: string;
+  status: string;
+  owner: string;
+  raisedOn: string;
+  dueOn: string | null;
+  resolvedOn: string | null;
+  /** Days past the due day as of the brief (overdue ones), else null. */
+  daysOverdue: number | null;
+};
+
+export type BriefMoney = {
+  year: number;
+  asOf: string;
+  /** Integer đồng, as strings (exact). */
+  allocated: string;
+  disbursed: string;
+  /** Percent, four decimals ("42.1250"); null with nothing allocated. */
+  rate: string | null;
+  previousRate: string | null;
+  /** The point of the programme's curve in force on the day, and the whole curve (MM-DD). */
+  threshold: { byDay: string; minRatePct: string } | null;
+  curve: { byDay: string; minRatePct: string }[];
+  belowThreshold: boolean;
+  units: {
+    rank: number;
+    unit: string;
+    allocated: string;
+    disbursed: string;
+    rate: string | null;
+    change: string | null;
+    belowThreshold: boolean;
+  }[];
+};
 
 export type BriefUnitTasks = {
   unit: { code: string; name: string };
@@ -40,6 +80,17 @@ export type BriefData = {
   };
   warningList: WarningList | null;
   overdueByUnit: BriefUnitTasks[];
+  /** Null when the programme has no capital plan for the year. */
+  money: BriefMoney | null;
+  obstacles: { new: BriefObstacle[]; overdue: BriefObstacle[]; resolved: BriefObstacle[] };
+  recommendationsPastDue: {
+    from: string;
+    to: string;
+    content: string;
+    submittedOn: string;
+    answerDueOn: string;
+    workingDaysLate: number;
+  }[];
   adjustments: {
     task: string;
     unit: string;
@@ -58,6 +109,9 @@ export type BriefDeps = {
   discipline: DisciplineService;
   warnings: WarningsService;
   adjustments: AdjustmentsService;
+  money: MoneyService;
+  obstacles: ObstaclesService;
+  recommendations: RecommendationsService;
 };
 
 /**
@@ -74,23 +128,42 @@ export async function collectBrief(deps: BriefDeps, actor: Actor, programmeId: n
   const moment = drawAt < now ? drawAt : now;
   const asOf = dateInZone(moment, p.timeZone);
 
-  const [cockpit, discipline, list, overdue, adjustments] = await Promise.all([
-    deps.cockpit.get(actor, programmeId, { asOf, weeks: 2 }),
-    deps.discipline.table(actor, { programmeId, from: period.key, to: period.key }),
-    deps.warnings.byPeriod(actor, programmeId, period.key).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'not_found') return null;
-      throw e;
-    }),
-    deps.tasks.list(actor, {
-      programmeId,
-      asOf,
-      state: ['overdue'],
-      unitRole: 'any',
-      sort: 'deadline',
-      limit: 1000,
-    }),
-    deps.adjustments.list(actor, { programmeId }),
-  ]);
+  const [cockpit, discipline, list, overdue, adjustments, weekly, curve, obstacles, pastDue] =
+    await Promise.all([
+      deps.cockpit.get(actor, programmeId, { asOf, weeks: 2 }),
+      deps.discipline.table(actor, { programmeId, from: period.key, to: period.key }),
+      deps.warnings.byPeriod(actor, programmeId, period.key).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'not_found') return null;
+        throw e;
+      }),
+      deps.tasks.list(actor, {
+        programmeId,
+        asOf,
+        state: ['overdue'],
+        unitRole: 'any',
+        sort: 'deadline',
+        limit: 1000,
+      }),
+      deps.adjustments.list(actor, { programmeId }),
+      deps.money.weekly(actor, { programmeId, asOf }),
+      deps.money.thresholds(actor, programmeId),
+      deps.obstacles.list(actor, { programmeId, asOf }),
+      deps.recommendations.list(actor, { programmeId, asOf, state: 'overdue' }),
+    ]);
+  const obstacle = (o: (typeof obstacles)[number]): BriefObstacle => ({
+    title: o.title,
+    category: o.category,
+    status: o.status,
+    owner: o.owner.name,
+    raisedOn: o.raisedOn,
+    dueOn: o.dueOn,
+    resolvedOn: o.resolvedOn,
+    daysOverdue: o.overdue && o.dueOn ? daysBetween(o.dueOn, asOf) : null,
+  });
+  const inPeriod = (day: string | null) => day !== null && day >= period.start && day <= asOf;
+  const byDay = (k: 'raisedOn' | 'dueOn' | 'resolvedOn') => (a: BriefObstacle, b: BriefObstacle) =>
+    (a[k] ?? '') < (b[k] ?? '') ? -1 : (a[k] ?? '') > (b[k] ?? '') ? 1 : a.title < b.title ? -1 : 1;
+  const all = obstacles.map(obstacle);
 
   const byUnit = new Map<number, BriefUnitTasks>();
   for (const t of overdue.items) {
@@ -125,6 +198,54 @@ export async function collectBrief(deps: BriefDeps, actor: Actor, programmeId: n
     overdueByUnit: [...byUnit.values()].sort(
       (a, b) => b.tasks.length - a.tasks.length || (a.unit.code < b.unit.code ? -1 : 1),
     ),
+    money:
+      weekly.rows.length === 0
+        ? null
+        : {
+            year: weekly.year,
+            asOf: weekly.asOf,
+            allocated: weekly.totals.allocated,
+            disbursed: weekly.totals.disbursed,
+            rate: weekly.totals.rate,
+            previousRate: weekly.totals.previousRate,
+            threshold: weekly.threshold,
+            curve: curve.points,
+            belowThreshold:
+              weekly.threshold !== null &&
+              belowThreshold(
+                BigInt(weekly.totals.disbursed),
+                BigInt(weekly.totals.allocated),
+                Math.round(Number(weekly.threshold.minRatePct) * 100),
+              ),
+            units: weekly.rows.map((r) => ({
+              rank: r.rank,
+              unit: r.unit.name,
+              allocated: r.allocated,
+              disbursed: r.disbursed,
+              rate: r.rate,
+              change: r.change,
+              belowThreshold: r.belowThreshold,
+            })),
+          },
+    obstacles: {
+      new: all.filter((o) => inPeriod(o.raisedOn)).sort(byDay('raisedOn')),
+      overdue: all
+        .filter((o) => o.daysOverdue !== null)
+        .sort((a, b) => b.daysOverdue! - a.daysOverdue! || (a.title < b.title ? -1 : 1)),
+      resolved: all
+        .filter((o) => o.status === 'resolved' && inPeriod(o.resolvedOn))
+        .sort(byDay('resolvedOn')),
+    },
+    recommendationsPastDue: pastDue
+      .map((r) => ({
+        from: r.from.name,
+        to: r.to.name,
+        content: r.content,
+        submittedOn: r.submittedOn,
+        answerDueOn: r.answerDueOn,
+        workingDaysLate: -(r.workingDaysLeft ?? 0),
+      }))
+      .sort((a, b) => b.workingDaysLate - a.workingDaysLate || (a.answerDueOn < b.answerDueOn ? -1 : 1)),
     adjustments: adjustments
       .filter(
         (a) =>

@@ -12,9 +12,10 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { displayRate, formatBillions, formatMoney } from '../../../shared/money.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import type { BriefChart } from './brief.charts.js';
-import type { BriefData } from './brief.data.js';
+import type { BriefData, BriefObstacle } from './brief.data.js';
 import { BRIEF_LABELS, type BriefLabels } from './brief.labels.js';
 
 // Vietnamese administrative documents (Decree 30/2020/NĐ-CP): A4, Times New Roman 13–14 pt,
@@ -85,7 +86,11 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
           new Paragraph({
             bidirectional: rtl,
             alignment:
-              typeof v === 'number' ? AlignmentType.RIGHT : rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v))
+                ? AlignmentType.RIGHT
+                : rtl
+                  ? AlignmentType.RIGHT
+                  : AlignmentType.LEFT,
             children: [run(v === null ? '—' : String(v), { size: SMALL, bold })],
           }),
         ],
@@ -146,6 +151,92 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
     ],
   });
 
+  const chartBlocks = (section: BriefChart['section']) =>
+    charts
+      .filter((ch) => ch.section === section)
+      .flatMap((ch) => [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: ch.png,
+              transformation: { width: ch.width * 0.9, height: ch.height * 0.9 },
+            }),
+          ],
+        }),
+        para([run(ch.title, { italics: true, size: SMALL })], { align: AlignmentType.CENTER }),
+      ]);
+  const money = (v: string) => ltr(formatMoney(v, d.locale));
+  const rate = (v: string | null) => ltr(displayRate(v, d.locale));
+  function moneyBlocks(): (Paragraph | Table)[] {
+    const m = d.money;
+    if (!m) return [para(l.noMoney)];
+    return [
+      para(
+        l.disbursement({
+          day: formatDay(m.asOf, d.locale),
+          rate: rate(m.rate),
+          previous: rate(m.previousRate),
+          allocated: money(m.allocated),
+          disbursed: money(m.disbursed),
+          threshold: m.threshold ? rate(m.threshold.minRatePct) : null,
+          byDay: m.threshold ? m.threshold.byDay.split('-').reverse().join('/') : null,
+          below: m.belowThreshold,
+        }),
+      ),
+      ...(m.curve.length
+        ? [
+            table(
+              [l.extra.byDay, ...m.curve.map((p) => p.byDay.split('-').reverse().join('/'))],
+              [[l.extra.minRate, ...m.curve.map((p) => rate(p.minRatePct))]],
+            ),
+          ]
+        : [para(l.noCurve)]),
+      ...chartBlocks('money'),
+      table(
+        [l.extra.rank, l.cols.unit, l.extra.allocatedBn, l.extra.disbursedBn, l.cols.rate, l.extra.changePts],
+        m.units.map((u) => [
+          u.rank,
+          u.belowThreshold ? `${u.unit} (!)` : u.unit,
+          ltr(formatBillions(u.allocated, d.locale)),
+          ltr(formatBillions(u.disbursed, d.locale)),
+          rate(u.rate),
+          u.change === null ? null : ltr(signedRate(u.change, d.locale)),
+        ]),
+        [800, 3071, 1400, 1400, 1100, 1300],
+      ),
+    ];
+  }
+  function obstacleBlock(
+    title: string,
+    list: BriefObstacle[],
+    last: 'raisedOn' | 'resolvedOn' | 'daysOverdue',
+  ): (Paragraph | Table)[] {
+    const lastCol =
+      last === 'raisedOn'
+        ? l.extra.raisedOn
+        : last === 'resolvedOn'
+          ? l.extra.resolvedOn
+          : l.extra.daysOverdue;
+    return [
+      para([run(`${title} (${list.length})`, { bold: true })], { before: 120, after: 60 }),
+      list.length
+        ? table(
+            [l.extra.title, l.extra.category, l.extra.owner, l.extra.dueOn, lastCol],
+            list.map((o) => [
+              o.title,
+              l.categories[o.category] ?? o.category,
+              o.owner,
+              o.dueOn ? formatDay(o.dueOn, d.locale) : null,
+              last === 'daysOverdue' ? o.daysOverdue : formatDay(o[last]!, d.locale),
+            ]),
+            [3071, 1700, 1900, 1200, 1200],
+          )
+        : para(l.none),
+    ];
+  }
+
   const body: (Paragraph | Table)[] = [
     header,
     para([run(l.title, { bold: true })], { align: AlignmentType.CENTER, before: 360, after: 0 }),
@@ -187,19 +278,7 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
       ),
       { before: 120 },
     ),
-    ...charts.flatMap((ch) => [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new ImageRun({
-            type: 'png',
-            data: ch.png,
-            transformation: { width: ch.width * 0.9, height: ch.height * 0.9 },
-          }),
-        ],
-      }),
-      para([run(ch.title, { italics: true, size: SMALL })], { align: AlignmentType.CENTER }),
-    ]),
+    ...chartBlocks('headline'),
 
     heading(l.sections.warningList),
     ...(d.warningList
@@ -240,38 +319,70 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
     para(`${l.cols.late}: ${d.discipline.late.map((u) => u.name).join(', ') || l.none}`, { before: 120 }),
     para(`${l.cols.missing}: ${d.discipline.missing.map((u) => u.name).join(', ') || l.none}`),
 
+    heading(l.sections.money),
+    ...moneyBlocks(),
+
+    heading(l.sections.kpis),
     ...(c.kpis.length
       ? [
-          heading(l.sections.kpis),
           table(
             [l.cols.indicator, l.cols.value, l.cols.target, l.cols.attainment, l.cols.status],
             c.kpis.map((k) => [
               k.name,
-              k.value,
+              k.value === null ? null : round2(k.value),
               k.target,
               k.attainment === null ? null : Number(k.attainment.toFixed(0)),
-              k.status,
+              l.kpiStatuses[k.status] ?? k.status,
             ]),
             [3900, 1300, 1300, 1300, 1271],
           ),
         ]
-      : []),
+      : [para(l.none)]),
+
+    heading(l.sections.services),
     ...(c.services
       ? [
-          heading(l.sections.services),
           table(
             [l.cols.indicator, l.cols.numerator, l.cols.denominator, l.cols.value],
             c.services.totals.map((i) => [i.code, i.numerator, i.denominator, i.value]),
           ),
         ]
-      : []),
+      : [para(l.none)]),
+
+    heading(l.sections.obstacles),
+    ...obstacleBlock(l.sections.obstaclesNew, d.obstacles.new, 'raisedOn'),
+    ...obstacleBlock(l.sections.obstaclesOverdue, d.obstacles.overdue, 'daysOverdue'),
+    ...obstacleBlock(l.sections.obstaclesResolved, d.obstacles.resolved, 'resolvedOn'),
+
+    heading(l.sections.recommendations),
+    ...(d.recommendationsPastDue.length
+      ? [
+          table(
+            [l.extra.from, l.extra.to, l.extra.content, l.extra.answerDueOn, l.extra.workingDaysLate],
+            d.recommendationsPastDue.map((r) => [
+              r.from,
+              r.to,
+              r.content,
+              formatDay(r.answerDueOn, d.locale),
+              r.workingDaysLate,
+            ]),
+            [1700, 1700, 3171, 1300, 1200],
+          ),
+        ]
+      : [para(l.none)]),
 
     heading(l.sections.adjustments),
     ...(d.adjustments.length
       ? [
           table(
             [l.cols.task, l.cols.unit, l.cols.kind, l.cols.decision, l.cols.decidedAt],
-            d.adjustments.map((a) => [a.task, a.unit, a.kind, a.status, formatDay(a.decidedAt, d.locale)]),
+            d.adjustments.map((a) => [
+              a.task,
+              a.unit,
+              l.adjustmentKinds[a.kind] ?? a.kind,
+              l.decisions[a.status] ?? a.status,
+              formatDay(a.decidedAt, d.locale),
+            ]),
             [3471, 2000, 1200, 1200, 1200],
           ),
         ]
@@ -294,5 +405,14 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
 
 // Wrapped in a left-to-right isolate, so that "+2" stays "+2" in an Arabic table.
 const signed = (n: number) => `\u2066${n > 0 ? `+${n}` : String(n)}\u2069`;
+/** A figure written as text (amounts, rates, changes, in isolates): aligned right like numbers. */
+const FIGURE = /^\u2066?[−+-]?[\d.,]+%?\u2069?$/;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const ltr = (s: string) => `\u2066${s}\u2069`;
+/** A change in percentage points ("-3.2500") shown with two decimals and its sign. */
+const signedRate = (v: string, locale: string) => {
+  const points = displayRate(v.replace(/^-/, ''), locale).replace(/%$/, '');
+  return v.startsWith('-') ? `−${points}` : `+${points}`;
+};
 
 export type { BriefLabels };

@@ -18,7 +18,61 @@ export type BriefLabels = {
     services: string;
     adjustments: string;
     charts: string;
+    money: string;
+    curve: string;
+    obstacles: string;
+    obstaclesNew: string;
+    obstaclesOverdue: string;
+    obstaclesResolved: string;
+    recommendations: string;
   };
+  /** The money paragraph: rate as of a day, last week's, and the curve's point in force. */
+  disbursement: (p: {
+    day: string;
+    rate: string;
+    previous: string;
+    allocated: string;
+    disbursed: string;
+    threshold: string | null;
+    byDay: string | null;
+    below: boolean;
+  }) => string;
+  noMoney: string;
+  noCurve: string;
+  categories: Record<string, string>;
+  obstacleStatuses: Record<string, string>;
+  obstacleGroups: { new: string; overdue: string; resolved: string };
+  adjustmentKinds: Record<string, string>;
+  kpiStatuses: Record<string, string>;
+  decisions: Record<string, string>;
+  yes: string;
+  no: string;
+  extra: Record<
+    | 'rank'
+    | 'allocated'
+    | 'disbursed'
+    | 'allocatedBn'
+    | 'disbursedBn'
+    | 'changePts'
+    | 'below'
+    | 'byDay'
+    | 'minRate'
+    | 'group'
+    | 'title'
+    | 'category'
+    | 'owner'
+    | 'raisedOn'
+    | 'dueOn'
+    | 'resolvedOn'
+    | 'daysOverdue'
+    | 'from'
+    | 'to'
+    | 'content'
+    | 'submittedOn'
+    | 'answerDueOn'
+    | 'workingDaysLate',
+    string
+  >;
   states: Record<TaskState, string>;
   levels: Record<string, string>;
   cols: Record<
@@ -62,6 +116,17 @@ export type BriefLabels = {
   none: string;
   recipients: string;
   signature: string;
+  mail: {
+    subject: (programme: string, period: string) => string;
+    body: (p: {
+      name: string;
+      programme: string;
+      period: string;
+      from: string;
+      to: string;
+      asOf: string;
+    }) => string;
+  };
 };
 
 const vi: BriefLabels = {
@@ -76,10 +141,17 @@ const vi: BriefLabels = {
     warningList: 'II. DANH SÁCH CẢNH BÁO',
     overdue: 'III. NHIỆM VỤ QUÁ HẠN THEO ĐƠN VỊ',
     discipline: 'IV. KỶ LUẬT BÁO CÁO',
-    kpis: 'V. MỤC TIÊU VÀ CHỈ TIÊU',
-    services: 'VI. DỊCH VỤ CÔNG TRỰC TUYẾN',
-    adjustments: 'VII. ĐIỀU CHỈNH NHIỆM VỤ ĐÃ QUYẾT ĐỊNH',
+    money: 'V. GIẢI NGÂN VỐN',
+    kpis: 'VI. MỤC TIÊU VÀ CHỈ TIÊU',
+    services: 'VII. DỊCH VỤ CÔNG TRỰC TUYẾN',
+    obstacles: 'VIII. VƯỚNG MẮC, KHÓ KHĂN',
+    recommendations: 'IX. KIẾN NGHỊ QUÁ HẠN TRẢ LỜI',
+    adjustments: 'X. ĐIỀU CHỈNH NHIỆM VỤ ĐÃ QUYẾT ĐỊNH',
     charts: 'Biểu đồ',
+    curve: 'Lộ trình giải ngân tối thiểu',
+    obstaclesNew: '1. Vướng mắc mới phát sinh trong kỳ',
+    obstaclesOverdue: '2. Vướng mắc quá hạn xử lý',
+    obstaclesResolved: '3. Vướng mắc đã giải quyết trong kỳ',
   },
   states: {
     done_on_time: 'Hoàn thành đúng hạn',
@@ -133,6 +205,8 @@ const vi: BriefLabels = {
     overdue_tasks: 'nhiệm vụ quá hạn',
     report_missing: 'không báo cáo',
     report_late: 'báo cáo muộn',
+    disbursement_below_threshold: 'giải ngân dưới ngưỡng',
+    recommendations_overdue: 'kiến nghị quá hạn trả lời',
   },
   total: 'Tổng số',
   reportingRate: (r, rec, exp, on) => `Tỷ lệ báo cáo ${r}: ${rec}/${exp} đơn vị đã báo cáo, ${on} đúng hạn.`,
@@ -140,7 +214,79 @@ const vi: BriefLabels = {
   notPublished: 'Danh sách cảnh báo kỳ này chưa được công bố.',
   none: 'Không có.',
   recipients: 'Nơi nhận: Ban Chỉ đạo; Thường trực; Lưu: VT.',
+  disbursement: (p) =>
+    `Đến ngày ${p.day}, đã giải ngân ${p.disbursed}/${p.allocated} đồng, đạt ${p.rate} (tuần trước ${p.previous}). ` +
+    (p.threshold === null
+      ? 'Chưa đến mốc nào của lộ trình giải ngân tối thiểu.'
+      : `Ngưỡng tối thiểu theo lộ trình (mốc ${p.byDay}): ${p.threshold} — ${p.below ? 'THẤP HƠN NGƯỠNG' : 'đạt ngưỡng'}.`),
+  noMoney: 'Chương trình chưa có kế hoạch vốn năm nay.',
+  noCurve: 'Chương trình chưa đặt lộ trình giải ngân tối thiểu.',
+  categories: {
+    institutions: 'Thể chế, lãnh đạo điều hành',
+    data_infrastructure: 'Dữ liệu và hạ tầng',
+    resources: 'Nguồn lực',
+    service_quality: 'Chất lượng dịch vụ',
+    legal: 'Pháp lý',
+    other: 'Khác',
+  },
+  obstacleStatuses: {
+    open: 'Mới',
+    in_progress: 'Đang xử lý',
+    escalated: 'Đã báo cáo cấp trên',
+    resolved: 'Đã giải quyết',
+  },
+  obstacleGroups: { new: 'Mới phát sinh', overdue: 'Quá hạn xử lý', resolved: 'Đã giải quyết' },
+  kpiStatuses: {
+    on_track: 'Đúng tiến độ',
+    at_risk: 'Có nguy cơ',
+    off_track: 'Chậm tiến độ',
+    no_data: 'Chưa có số liệu',
+  },
+  adjustmentKinds: {
+    extend: 'Gia hạn',
+    change: 'Điều chỉnh nội dung',
+    replace: 'Thay thế',
+    cancel: 'Hủy bỏ',
+  },
+  decisions: {
+    approved: 'Chấp thuận',
+    rejected: 'Không chấp thuận',
+    pending: 'Chờ quyết định',
+    withdrawn: 'Đã rút',
+  },
+  yes: 'Có',
+  no: 'Không',
+  extra: {
+    rank: 'Hạng',
+    allocated: 'Kế hoạch vốn (đồng)',
+    disbursed: 'Đã giải ngân (đồng)',
+    allocatedBn: 'Kế hoạch vốn (tỷ đồng)',
+    disbursedBn: 'Đã giải ngân (tỷ đồng)',
+    changePts: 'Thay đổi so với tuần trước (điểm %)',
+    below: 'Dưới ngưỡng',
+    byDay: 'Mốc (ngày/tháng)',
+    minRate: 'Tỷ lệ tối thiểu (%)',
+    group: 'Nhóm',
+    title: 'Nội dung',
+    category: 'Lĩnh vực',
+    owner: 'Đơn vị chủ trì xử lý',
+    raisedOn: 'Ngày phát sinh',
+    dueOn: 'Hạn xử lý',
+    resolvedOn: 'Ngày giải quyết',
+    daysOverdue: 'Số ngày quá hạn',
+    from: 'Đơn vị kiến nghị',
+    to: 'Cơ quan trả lời',
+    content: 'Nội dung kiến nghị',
+    submittedOn: 'Ngày gửi',
+    answerDueOn: 'Hạn trả lời',
+    workingDaysLate: 'Số ngày làm việc quá hạn',
+  },
   signature: 'CƠ QUAN THƯỜNG TRỰC',
+  mail: {
+    subject: (p, k) => `[Steerboard] Báo cáo tuần ${p} — kỳ ${k}`,
+    body: (p) =>
+      `Kính gửi ${p.name},\n\nXin gửi kèm báo cáo tuần của ${p.programme}, kỳ ${p.period} (từ ${p.from} đến ${p.to}), số liệu tính đến ${p.asOf}.\n\nTrân trọng,\nCơ quan thường trực (gửi tự động từ Steerboard)`,
+  },
 };
 
 const en: BriefLabels = {
@@ -155,10 +301,17 @@ const en: BriefLabels = {
     warningList: 'II. WARNING LIST',
     overdue: 'III. OVERDUE TASKS BY UNIT',
     discipline: 'IV. REPORTING DISCIPLINE',
-    kpis: 'V. OBJECTIVES AND KEY RESULTS',
-    services: 'VI. ONLINE PUBLIC SERVICES',
-    adjustments: 'VII. ADJUSTMENTS DECIDED',
+    money: 'V. DISBURSEMENT',
+    kpis: 'VI. OBJECTIVES AND KEY RESULTS',
+    services: 'VII. ONLINE PUBLIC SERVICES',
+    obstacles: 'VIII. OBSTACLES',
+    recommendations: 'IX. RECOMMENDATIONS PAST DUE',
+    adjustments: 'X. ADJUSTMENTS DECIDED',
     charts: 'Charts',
+    curve: 'Minimum disbursement curve',
+    obstaclesNew: '1. New obstacles in the period',
+    obstaclesOverdue: '2. Obstacles past their due day',
+    obstaclesResolved: '3. Obstacles resolved in the period',
   },
   states: {
     done_on_time: 'Done on time',
@@ -208,14 +361,82 @@ const en: BriefLabels = {
     numerator: 'Numerator',
     denominator: 'Denominator',
   },
-  reasons: { overdue_tasks: 'overdue tasks', report_missing: 'no report', report_late: 'late report' },
+  reasons: {
+    overdue_tasks: 'overdue tasks',
+    report_missing: 'no report',
+    report_late: 'late report',
+    disbursement_below_threshold: 'disbursement below threshold',
+    recommendations_overdue: 'recommendations unanswered past due',
+  },
   total: 'Total',
   reportingRate: (r, rec, exp, on) => `Reporting rate ${r}: ${rec}/${exp} units reported, ${on} on time.`,
   noList: 'No unit is on this period’s warning list.',
   notPublished: 'This period’s warning list has not been published yet.',
   none: 'None.',
   recipients: 'To: the Steering Committee; the standing office; archive.',
+  disbursement: (p) =>
+    `By ${p.day}, ${p.disbursed} of ${p.allocated} đồng disbursed: ${p.rate} (last week ${p.previous}). ` +
+    (p.threshold === null
+      ? 'No point of the minimum disbursement curve has been reached yet.'
+      : `Minimum by the curve (point ${p.byDay}): ${p.threshold} — ${p.below ? 'BELOW THE THRESHOLD' : 'threshold met'}.`),
+  noMoney: 'The programme has no capital plan for this year.',
+  noCurve: 'The programme has set no minimum disbursement curve.',
+  categories: {
+    institutions: 'Institutions, leadership',
+    data_infrastructure: 'Data and infrastructure',
+    resources: 'Resources',
+    service_quality: 'Service quality',
+    legal: 'Legal',
+    other: 'Other',
+  },
+  obstacleStatuses: {
+    open: 'Open',
+    in_progress: 'In progress',
+    escalated: 'Escalated',
+    resolved: 'Resolved',
+  },
+  obstacleGroups: { new: 'New', overdue: 'Past due', resolved: 'Resolved' },
+  kpiStatuses: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data' },
+  adjustmentKinds: {
+    extend: 'Extension',
+    change: 'Change of scope',
+    replace: 'Replacement',
+    cancel: 'Cancellation',
+  },
+  decisions: { approved: 'Approved', rejected: 'Rejected', pending: 'Pending', withdrawn: 'Withdrawn' },
+  yes: 'Yes',
+  no: 'No',
+  extra: {
+    rank: 'Rank',
+    allocated: 'Allocated (đồng)',
+    disbursed: 'Disbursed (đồng)',
+    allocatedBn: 'Allocated (billion đồng)',
+    disbursedBn: 'Disbursed (billion đồng)',
+    changePts: 'Change in a week (points)',
+    below: 'Below threshold',
+    byDay: 'By (day/month)',
+    minRate: 'Minimum rate (%)',
+    group: 'Group',
+    title: 'Obstacle',
+    category: 'Category',
+    owner: 'Owner unit',
+    raisedOn: 'Raised on',
+    dueOn: 'Due on',
+    resolvedOn: 'Resolved on',
+    daysOverdue: 'Days past due',
+    from: 'From unit',
+    to: 'To agency',
+    content: 'Recommendation',
+    submittedOn: 'Submitted on',
+    answerDueOn: 'Answer due on',
+    workingDaysLate: 'Working days late',
+  },
   signature: 'STANDING AGENCY',
+  mail: {
+    subject: (p, k) => `[Steerboard] Weekly brief ${p} — period ${k}`,
+    body: (p) =>
+      `Dear ${p.name},\n\nPlease find attached the weekly brief of ${p.programme}, period ${p.period} (${p.from} to ${p.to}), figures as of ${p.asOf}.\n\nRegards,\nThe standing agency (sent by Steerboard)`,
+  },
 };
 
 const ar: BriefLabels = {
@@ -232,10 +453,17 @@ const ar: BriefLabels = {
     warningList: 'ثانياً: قائمة التحذير',
     overdue: 'ثالثاً: المهام المتأخرة حسب الوحدة',
     discipline: 'رابعاً: الانضباط في تقديم التقارير',
-    kpis: 'خامساً: الأهداف والنتائج الرئيسية',
-    services: 'سادساً: الخدمات العامة الإلكترونية',
-    adjustments: 'سابعاً: التعديلات المقررة',
+    money: 'خامساً: صرف رأس المال',
+    kpis: 'سادساً: الأهداف والنتائج الرئيسية',
+    services: 'سابعاً: الخدمات العامة الإلكترونية',
+    obstacles: 'ثامناً: العوائق',
+    recommendations: 'تاسعاً: التوصيات المتأخرة الرد',
+    adjustments: 'عاشراً: التعديلات المقررة',
     charts: 'الرسوم البيانية',
+    curve: 'منحنى الحد الأدنى للصرف',
+    obstaclesNew: '1. العوائق الجديدة في الفترة',
+    obstaclesOverdue: '2. العوائق المتجاوزة لموعدها',
+    obstaclesResolved: '3. العوائق التي عولجت في الفترة',
   },
   states: {
     done_on_time: 'منجزة في الموعد',
@@ -285,14 +513,82 @@ const ar: BriefLabels = {
     numerator: 'البسط',
     denominator: 'المقام',
   },
-  reasons: { overdue_tasks: 'مهام متأخرة', report_missing: 'لم يقدّم التقرير', report_late: 'تقرير متأخر' },
+  reasons: {
+    overdue_tasks: 'مهام متأخرة',
+    report_missing: 'لم يقدّم التقرير',
+    report_late: 'تقرير متأخر',
+    disbursement_below_threshold: 'صرف دون الحد الأدنى',
+    recommendations_overdue: 'توصيات متأخرة الرد',
+  },
   total: 'المجموع',
   reportingRate: (r, rec, exp, on) => `معدل تقديم التقارير ${r}: ${rec}/${exp} وحدة قدّمت، ${on} في الموعد.`,
   noList: 'لا توجد وحدة في قائمة التحذير لهذه الفترة.',
   notPublished: 'لم تُنشر قائمة التحذير لهذه الفترة بعد.',
   none: 'لا يوجد.',
   recipients: 'إلى: اللجنة التوجيهية؛ المكتب الدائم؛ الأرشيف.',
+  disbursement: (p) =>
+    `حتى \u2066${p.day}\u2069 صُرف \u2066${p.disbursed}\u2069 من \u2066${p.allocated}\u2069 دونغ، بنسبة \u2066${p.rate}\u2069 (الأسبوع الماضي \u2066${p.previous}\u2069). ` +
+    (p.threshold === null
+      ? 'لم تُبلغ بعد أي نقطة من منحنى الحد الأدنى للصرف.'
+      : `الحد الأدنى وفق المنحنى (النقطة \u2066${p.byDay}\u2069): \u2066${p.threshold}\u2069 — ${p.below ? 'دون الحد الأدنى' : 'تم بلوغ الحد'}.`),
+  noMoney: 'لا توجد خطة رأس مال للبرنامج لهذا العام.',
+  noCurve: 'لم يحدد البرنامج منحنى للحد الأدنى للصرف.',
+  categories: {
+    institutions: 'المؤسسات والقيادة والتنفيذ',
+    data_infrastructure: 'البيانات والبنية التحتية',
+    resources: 'الموارد',
+    service_quality: 'جودة الخدمة',
+    legal: 'قانوني',
+    other: 'أخرى',
+  },
+  obstacleStatuses: {
+    open: 'مفتوح',
+    in_progress: 'قيد المعالجة',
+    escalated: 'مُصعَّد',
+    resolved: 'تمت معالجته',
+  },
+  obstacleGroups: { new: 'جديدة', overdue: 'متجاوزة لموعدها', resolved: 'تمت معالجتها' },
+  kpiStatuses: {
+    on_track: 'على المسار',
+    at_risk: 'معرّض للخطر',
+    off_track: 'خارج المسار',
+    no_data: 'لا بيانات',
+  },
+  adjustmentKinds: { extend: 'تمديد', change: 'تعديل النطاق', replace: 'استبدال', cancel: 'إلغاء' },
+  decisions: { approved: 'موافق عليه', rejected: 'مرفوض', pending: 'قيد القرار', withdrawn: 'مسحوب' },
+  yes: 'نعم',
+  no: 'لا',
+  extra: {
+    rank: 'الترتيب',
+    allocated: 'المخصص (دونغ)',
+    disbursed: 'المصروف (دونغ)',
+    allocatedBn: 'المخصص (مليار دونغ)',
+    disbursedBn: 'المصروف (مليار دونغ)',
+    changePts: 'التغير خلال أسبوع (نقاط)',
+    below: 'دون الحد',
+    byDay: 'الموعد (يوم/شهر)',
+    minRate: 'الحد الأدنى (%)',
+    group: 'المجموعة',
+    title: 'العائق',
+    category: 'الفئة',
+    owner: 'الوحدة المسؤولة',
+    raisedOn: 'تاريخ الإثارة',
+    dueOn: 'الموعد المحدد',
+    resolvedOn: 'تاريخ المعالجة',
+    daysOverdue: 'أيام التجاوز',
+    from: 'الوحدة المقدِّمة',
+    to: 'الجهة المعنية بالرد',
+    content: 'التوصية',
+    submittedOn: 'تاريخ التقديم',
+    answerDueOn: 'موعد الرد',
+    workingDaysLate: 'أيام العمل المتأخرة',
+  },
   signature: 'الجهة الدائمة',
+  mail: {
+    subject: (p, k) => `[Steerboard] التقرير الأسبوعي \u2066${p}\u2069 — الفترة \u2066${k}\u2069`,
+    body: (p) =>
+      `السيد/السيدة ${p.name}،\n\nتجدون مرفقاً التقرير الأسبوعي لـ ${p.programme}، الفترة \u2066${p.period}\u2069 (من \u2066${p.from}\u2069 إلى \u2066${p.to}\u2069)، والأرقام حتى \u2066${p.asOf}\u2069.\n\nمع التحية،\nالجهة الدائمة (أُرسل من Steerboard)`,
+  },
 };
 
 export const BRIEF_LABELS: Record<Locale, BriefLabels> = { vi, en, ar };

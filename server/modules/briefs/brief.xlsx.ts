@@ -5,6 +5,7 @@ import { BRIEF_LABELS } from './brief.labels.js';
 
 type Cell = string | number | Date | null;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const sheetName = (s: string) =>
   s
     .replace(/^[IVX]+\.\s*|^[^:]+:\s*/, '')
@@ -80,22 +81,130 @@ export async function briefXlsx(d: BriefData): Promise<Buffer> {
       ],
     ],
   );
-  if (d.cockpit.kpis.length)
-    sheet(
-      l.sections.kpis,
-      [l.cols.objective, l.cols.indicator, l.cols.value, l.cols.target, l.cols.attainment, l.cols.status],
-      d.cockpit.kpis.map((k) => [k.objective, k.name, k.value, k.target, k.attainment, k.status]),
-    );
+  // Money as numbers of đồng (exact below 2^53, i.e. 9 million billion), rates as percent numbers.
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  const m = d.money;
+  const moneySheet = sheet(
+    l.sections.money,
+    [
+      l.extra.rank,
+      l.cols.unit,
+      l.extra.allocated,
+      l.extra.disbursed,
+      l.cols.rate,
+      l.extra.changePts,
+      l.extra.minRate,
+      l.extra.below,
+    ],
+    m
+      ? [
+          [
+            null,
+            l.total,
+            num(m.allocated),
+            num(m.disbursed),
+            num(m.rate),
+            m.rate !== null && m.previousRate !== null
+              ? round4(Number(m.rate) - Number(m.previousRate))
+              : null,
+            num(m.threshold?.minRatePct ?? null),
+            m.threshold ? (m.belowThreshold ? l.yes : l.no) : null,
+          ],
+          ...m.units.map((u) => [
+            u.rank,
+            u.unit,
+            num(u.allocated),
+            num(u.disbursed),
+            num(u.rate),
+            num(u.change),
+            num(m.threshold?.minRatePct ?? null),
+            m.threshold ? (u.belowThreshold ? l.yes : l.no) : null,
+          ]),
+        ]
+      : [],
+  );
+  moneySheet.getColumn(3).numFmt = '#,##0';
+  moneySheet.getColumn(4).numFmt = '#,##0';
+  sheet(
+    l.sections.curve,
+    [l.extra.byDay, l.extra.minRate],
+    (m?.curve ?? []).map((p) => [day(`${m!.year}-${p.byDay}`), Number(p.minRatePct)]),
+  );
+  sheet(
+    l.sections.kpis,
+    [l.cols.objective, l.cols.indicator, l.cols.value, l.cols.target, l.cols.attainment, l.cols.status],
+    d.cockpit.kpis.map((k) => [
+      k.objective,
+      k.name,
+      k.value,
+      k.target,
+      k.attainment,
+      l.kpiStatuses[k.status] ?? k.status,
+    ]),
+  );
   if (d.cockpit.services)
     sheet(
       l.sections.services,
       [l.cols.indicator, l.cols.numerator, l.cols.denominator, l.cols.value],
       d.cockpit.services.totals.map((i) => [i.code, i.numerator, i.denominator, i.value]),
     );
+  const obstacles = (['new', 'overdue', 'resolved'] as const).flatMap((g) =>
+    d.obstacles[g].map((o) => [
+      l.obstacleGroups[g],
+      o.title,
+      l.categories[o.category] ?? o.category,
+      l.obstacleStatuses[o.status] ?? o.status,
+      o.owner,
+      day(o.raisedOn),
+      o.dueOn ? day(o.dueOn) : null,
+      o.resolvedOn ? day(o.resolvedOn) : null,
+      o.daysOverdue,
+    ]),
+  );
+  sheet(
+    l.sections.obstacles,
+    [
+      l.extra.group,
+      l.extra.title,
+      l.extra.category,
+      l.cols.status,
+      l.extra.owner,
+      l.extra.raisedOn,
+      l.extra.dueOn,
+      l.extra.resolvedOn,
+      l.extra.daysOverdue,
+    ],
+    obstacles,
+  );
+  sheet(
+    l.sections.recommendations,
+    [
+      l.extra.from,
+      l.extra.to,
+      l.extra.content,
+      l.extra.submittedOn,
+      l.extra.answerDueOn,
+      l.extra.workingDaysLate,
+    ],
+    d.recommendationsPastDue.map((r) => [
+      r.from,
+      r.to,
+      r.content,
+      day(r.submittedOn),
+      day(r.answerDueOn),
+      r.workingDaysLate,
+    ]),
+  );
   sheet(
     l.sections.adjustments,
     [l.cols.task, l.cols.unit, l.cols.kind, l.cols.decision, l.cols.decidedAt],
-    d.adjustments.map((a) => [a.task, a.unit, a.kind, a.status, day(a.decidedAt)]),
+    d.adjustments.map((a) => [
+      a.task,
+      a.unit,
+      l.adjustmentKinds[a.kind] ?? a.kind,
+      l.decisions[a.status] ?? a.status,
+      day(a.decidedAt),
+    ]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users, weeklyBriefs } from '../../db/schema/index.js';
+import { briefRecipients, briefSendings, users, weeklyBriefs } from '../../db/schema/index.js';
 
 const meta = {
   id: weeklyBriefs.id,
@@ -67,6 +67,57 @@ export function createBriefsRepo(db: Db) {
             ),
           )
       ).length > 0,
+    find: async (programmeId: number, period: string, format: string, locale: string) =>
+      (
+        await db
+          .select(meta)
+          .from(weeklyBriefs)
+          .leftJoin(users, eq(users.id, weeklyBriefs.generatedBy))
+          .where(
+            and(
+              eq(weeklyBriefs.programmeId, programmeId),
+              eq(weeklyBriefs.period, period),
+              eq(weeklyBriefs.format, format),
+              eq(weeklyBriefs.locale, locale),
+            ),
+          )
+      )[0],
+    recipients: (programmeId: number) =>
+      db
+        .select()
+        .from(briefRecipients)
+        .where(eq(briefRecipients.programmeId, programmeId))
+        .orderBy(briefRecipients.name, briefRecipients.email),
+    recipient: async (id: number) =>
+      (await db.select().from(briefRecipients).where(eq(briefRecipients.id, id)))[0],
+    addRecipient: async (v: typeof briefRecipients.$inferInsert) =>
+      (await db.insert(briefRecipients).values(v).onConflictDoNothing().returning())[0],
+    removeRecipient: (id: number) => db.delete(briefRecipients).where(eq(briefRecipients.id, id)),
+    recordSending: (v: typeof briefSendings.$inferInsert) =>
+      db.insert(briefSendings).values(v).returning({ id: briefSendings.id }),
+    /** The latest sendings of a programme (or of one brief's period), newest first. */
+    sendings: (programmeId: number, limit = 200) =>
+      db
+        .select({
+          id: briefSendings.id,
+          programmeId: briefSendings.programmeId,
+          briefId: briefSendings.briefId,
+          period: briefSendings.period,
+          format: briefSendings.format,
+          locale: briefSendings.locale,
+          email: briefSendings.email,
+          name: briefSendings.name,
+          status: briefSendings.status,
+          error: briefSendings.error,
+          trigger: briefSendings.trigger,
+          sentAt: briefSendings.sentAt,
+          sentBy: users.displayName,
+        })
+        .from(briefSendings)
+        .leftJoin(users, eq(users.id, briefSendings.sentBy))
+        .where(eq(briefSendings.programmeId, programmeId))
+        .orderBy(desc(briefSendings.sentAt), desc(briefSendings.id))
+        .limit(limit),
     save: async (v: typeof weeklyBriefs.$inferInsert) => {
       const { programmeId: _p, period: _k, format: _f, locale: _l, ...set } = v;
       return (

@@ -1,8 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { briefListQuery, briefSchema, generateBriefBody } from '../../../shared/schemas/briefs.js';
+import {
+  briefListQuery,
+  briefRecipientBody,
+  briefRecipientSchema,
+  briefRecipientsResponse,
+  briefSchema,
+  briefSendingSchema,
+  generateBriefBody,
+} from '../../../shared/schemas/briefs.js';
 import { cockpitParams } from '../../../shared/schemas/cockpit.js';
-import { idParams } from '../../../shared/schemas/common.js';
+import { idParams, okSchema } from '../../../shared/schemas/common.js';
 import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { BriefsService } from './briefs.service.js';
@@ -36,6 +44,55 @@ export function briefsRoutes(app: FastifyInstance, briefs: BriefsService) {
         .header('content-disposition', `attachment; filename="${f.fileName}"`)
         .header('x-content-type-options', 'nosniff')
         .send(f.content);
+    },
+  );
+  r.post(
+    '/briefs/:id/send',
+    {
+      preHandler: requireUser,
+      schema: { tags, params: idParams, response: { 200: z.array(briefSendingSchema) } },
+    },
+    (req) => briefs.sendArchived(req.actor, req.params.id),
+  );
+  r.get(
+    '/programmes/:programmeId/brief-sendings',
+    {
+      preHandler: requireUser,
+      schema: { tags, params: cockpitParams, response: { 200: z.array(briefSendingSchema) } },
+    },
+    (req) => briefs.sendings(req.actor, req.params.programmeId),
+  );
+  r.get(
+    '/programmes/:programmeId/brief-recipients',
+    {
+      preHandler: requireUser,
+      schema: {
+        tags,
+        params: cockpitParams,
+        response: { 200: briefRecipientsResponse },
+      },
+    },
+    (req) => briefs.recipients(req.actor, req.params.programmeId),
+  );
+  r.post(
+    '/programmes/:programmeId/brief-recipients',
+    {
+      preHandler: requireUser,
+      schema: {
+        tags,
+        params: cockpitParams,
+        body: briefRecipientBody,
+        response: { 200: briefRecipientSchema },
+      },
+    },
+    (req) => briefs.addRecipient(req.actor, req.params.programmeId, req.body),
+  );
+  r.delete(
+    '/brief-recipients/:id',
+    { preHandler: requireUser, schema: { tags, params: idParams, response: { 200: okSchema } } },
+    async (req) => {
+      await briefs.removeRecipient(req.actor, req.params.id);
+      return { ok: true as const };
     },
   );
 }

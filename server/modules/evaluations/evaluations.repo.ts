@@ -64,12 +64,22 @@ export function createEvaluationsRepo(db: Db) {
         await db.execute(sql`
           select t.lead_unit_id as unit_id,
                  count(*) filter (where ${taskStateSql(asOf)} = 'done_on_time')::int as on_time,
-                 count(*)::int as due
+                 count(*)::int as due,
+                 array_agg(t.code order by t.code)
+                   filter (where ${taskStateSql(asOf)} = 'done_on_time') as on_time_codes,
+                 array_agg(t.code order by t.code)
+                   filter (where ${taskStateSql(asOf)} <> 'done_on_time') as other_codes
             from ${tasksAsOfFrom(asOf)}
            where t.programme_id = ${programmeId}
              and d.deadline_asof between ${yearStart}::date and ${asOf}::date
              and (t.cancelled_on is null or t.cancelled_on > ${asOf}::date)
            group by t.lead_unit_id`)
-      ).rows as { unit_id: number; on_time: number; due: number }[],
+      ).rows as {
+        unit_id: number;
+        on_time: number;
+        due: number;
+        on_time_codes: string[] | null;
+        other_codes: string[] | null;
+      }[],
   };
 }

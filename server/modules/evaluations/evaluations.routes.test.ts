@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/schemas/evaluations.js';
 import { makeWorld, type World } from '../../test/factories.js';
@@ -44,12 +45,13 @@ describe('year-end evaluation', () => {
       denominator: 1,
       share: 1,
     });
-    // It was expected to report in 38 weeks and sent nothing; no key result: (50 + 0) ÷ 80 = 62.5, "complete".
+    // It was expected to report in 38 weeks and sent nothing; no key result, no money, no register
+    // entry: (40 + 0) ÷ 60 = 66.67, "complete".
     expect(sci.breakdown.find((b) => b.code === 'reporting_on_time')).toMatchObject({
       numerator: 0,
       denominator: 38,
     });
-    expect(sci).toMatchObject({ score: 62.5, grade: 'complete', rank: 1 });
+    expect(sci).toMatchObject({ score: 66.67, grade: 'complete', rank: 1 });
     const ca = e.units.find((u) => u.unit.code === 'CA')!;
     // Hoàn Kiếm's task fell due on 31 October and is not done; it sent no report.
     expect(ca.breakdown.find((b) => b.code === 'tasks_on_time')).toMatchObject({
@@ -70,6 +72,99 @@ describe('year-end evaluation', () => {
     expect(Object.values(e.gradeCounts).reduce((a, b) => a + b, 0)).toBe(
       e.units.filter((u) => u.grade).length,
     );
+  });
+
+  it('disbursement, obstacles and recommendations handled in time, with the evidence; the DOCX says the same', async () => {
+    const api = async (method: 'POST' | 'PUT', u: string, payload: object) => {
+      const r = await as.standing!({ method, url: `/api/v1${u}`, payload });
+      expect(r.statusCode, `${u}: ${r.body}`).toBe(200);
+      return r.json();
+    };
+    const plan = await api('POST', '/money/plans', {
+      programmeId: w.p1.id,
+      code: 'KH-CA-2025',
+      unitId: w.units.communeA.id,
+      project: 'Bộ phận một cửa',
+      source: 'local_budget',
+      year: 2025,
+      amount: '1000000000',
+    });
+    await api('POST', '/money/payments', { planId: plan.id, paidOn: '2025-05-10', amount: '250000000' });
+    const obstacle = (title: string, dueOn: string) =>
+      api('POST', '/obstacles', {
+        programmeId: w.p1.id,
+        title,
+        description: 'x',
+        category: 'resources',
+        severity: 'medium',
+        raisedByUnitId: w.units.communeA.id,
+        ownerUnitId: w.units.finance.id,
+        dueOn,
+        taskIds: [],
+      });
+    t.clock.set('2025-09-01');
+    const inTime = await obstacle('Thiếu kinh phí máy quét', '2025-09-30');
+    await obstacle('Chưa bố trí biên chế', '2025-10-15');
+    await api('POST', '/recommendations', {
+      programmeId: w.p1.id,
+      fromUnitId: w.units.communeA.id,
+      toUnitId: w.units.finance.id,
+      content: 'Đề nghị bổ sung kinh phí',
+      submittedOn: '2025-09-01',
+    });
+    t.clock.set('2025-09-20');
+    await api('POST', `/obstacles/${inTime.id}/status`, {
+      version: inTime.version,
+      status: 'resolved',
+      resolution: 'Đã cấp kinh phí',
+    });
+    t.clock.set('2025-11-14');
+
+    const e = await get();
+    const crit = (code: string, c: string) =>
+      e.units.find((u) => u.unit.code === code)!.breakdown.find((b) => b.code === c)!;
+    expect(crit('CA', 'disbursement_rate')).toMatchObject({
+      numerator: 250_000_000,
+      denominator: 1_000_000_000,
+      share: 0.25,
+      points: 2.5,
+    });
+    // Finance owns two obstacles that fell due: one resolved before its day, one still open past it.
+    expect(crit('FIN', 'obstacles_in_time')).toMatchObject({ numerator: 1, denominator: 2, points: 5 });
+    expect(crit('FIN', 'obstacles_in_time').evidence).toEqual([
+      { ref: expect.stringContaining('Thiếu kinh phí máy quét (2025-09-30)'), ok: true },
+      { ref: expect.stringContaining('Chưa bố trí biên chế (2025-10-15)'), ok: false },
+    ]);
+    // The recommendation fell due in 15 working days and is still unanswered.
+    expect(crit('FIN', 'recommendations_in_time')).toMatchObject({ numerator: 0, denominator: 1, points: 0 });
+    // Tasks and reports show their items too.
+    const sci = crit('SCI', 'tasks_on_time');
+    expect(sci.evidence).toEqual([{ ref: expect.any(String), ok: true }]);
+    expect(crit('SCI', 'reporting_on_time').evidence).toHaveLength(38);
+    const fin = e.units.find((u) => u.unit.code === 'FIN')!;
+
+    // The DOCX: administrative layout, and every unit's rank, score and figures as the evaluation says.
+    const r = await as.steering!({ method: 'GET', url: `${url()}/export.docx`, lang: 'vi' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const xml = await (await JSZip.loadAsync(r.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/w:ascii="Times New Roman"/);
+    const text = xml.replace(/<[^>]+>/g, '|');
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: ……/BC-BCĐ', 'NĂM 2025', 'Tỷ lệ giải ngân'])
+      expect(text).toContain(s);
+    // The ranking's rows: rank | code · name | head | score | grade.
+    for (const u of e.units) {
+      expect(text).toContain(`|${u.rank}|`);
+      expect(text).toContain(`${u.unit.code} · ${u.unit.name}`);
+      expect(text).toMatch(new RegExp(`\\|${String(u.score).replace('.', '\\.')}\\|`));
+    }
+    // Finance's obstacle row: weight 10 | n 1 | N 2 | points 5 | the evidence.
+    expect(text).toMatch(/Vướng mắc xử lý đúng hạn\|+10\|+1\|+2\|+5\|+✓ #\d+ Thiếu kinh phí máy quét/);
+    expect(fin.score).not.toBeNull();
+    expect(text).toContain(`FIN · ${fin.unit.name} — ${fin.score}`);
   });
 
   it('takes new rules from the standing agency only, valid ones only', async () => {

@@ -6,7 +6,6 @@ import {
 } from '../../../shared/schemas/evaluations.js';
 import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
-import { evaluationXlsx } from './evaluation.xlsx.js';
 import type { EvaluationsService } from './evaluations.service.js';
 
 export function evaluationsRoutes(app: FastifyInstance, evaluations: EvaluationsService) {
@@ -30,15 +29,17 @@ export function evaluationsRoutes(app: FastifyInstance, evaluations: Evaluations
     { preHandler: requireUser, schema: { tags, params: evaluationParams, response: one } },
     (req) => evaluations.approve(req.actor, req.params.programmeId, req.params.year),
   );
-  r.get(
-    `${url}/export.xlsx`,
-    { preHandler: requireUser, schema: { tags, params: evaluationParams } },
-    async (req, reply) => {
-      const e = await evaluations.get(req.actor, req.params.programmeId, req.params.year);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="evaluation-${e.year}.xlsx"`)
-        .send(await evaluationXlsx(e, req.actor.locale));
-    },
-  );
+  for (const format of ['xlsx', 'docx'] as const)
+    r.get(
+      `${url}/export.${format}`,
+      { preHandler: requireUser, schema: { tags, params: evaluationParams } },
+      async (req, reply) => {
+        const f = await evaluations.exportFile(req.actor, req.params.programmeId, req.params.year, format);
+        return reply
+          .header('content-type', f.mime)
+          .header('content-disposition', `attachment; filename="${f.fileName}"`)
+          .header('x-content-type-options', 'nosniff')
+          .send(f.content);
+      },
+    );
 }

@@ -17,6 +17,14 @@ import type { Actor } from '../auth/actor.js';
 import { hasProgrammeRole, isAdmin } from '../auth/policy.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import type { DisciplineService } from '../reports/discipline.service.js';
+import {
+  disbursementFigures,
+  obstacleFigures,
+  recommendationFigures,
+  type RecordSources,
+} from './evaluation.figures.js';
+import { evaluationDocx } from './evaluation.docx.js';
+import { evaluationXlsx } from './evaluation.xlsx.js';
 import { createEvaluationsRepo } from './evaluations.repo.js';
 
 /** Key results' attainment per unit for a year (the indicators module answers): Σ share, count. */
@@ -36,13 +44,15 @@ const mayApprove = (a: Actor, programmeId: number) =>
  * Year-end evaluation from the record: on-time completion of the tasks that fell due, reporting on
  * time, key results' attainment; weighted into 100 points, graded, ranked; frozen once approved.
  */
-export function createEvaluationsService(deps: {
-  db: Db;
-  clock: Clock;
-  programmes: ProgrammesService;
-  discipline: DisciplineService;
-  kpis?: KpiAttainmentSource;
-}) {
+export function createEvaluationsService(
+  deps: {
+    db: Db;
+    clock: Clock;
+    programmes: ProgrammesService;
+    discipline: DisciplineService;
+    kpis?: KpiAttainmentSource;
+  } & RecordSources,
+) {
   const repo = createEvaluationsRepo(deps.db);
 
   async function compute(actor: Actor, programmeId: number, year: number, rules: EvaluationRules) {
@@ -58,7 +68,15 @@ export function createEvaluationsService(deps: {
       figures.set(unitId, [...(figures.get(unitId) ?? []), f]);
     if (codes.has('tasks_on_time'))
       for (const r of await repo.tasksFallenDue(programmeId, yearStart, asOf))
-        add(r.unit_id, { code: 'tasks_on_time', numerator: r.on_time, denominator: r.due });
+        add(r.unit_id, {
+          code: 'tasks_on_time',
+          numerator: r.on_time,
+          denominator: r.due,
+          evidence: [
+            ...(r.on_time_codes ?? []).map((ref) => ({ ref, ok: true })),
+            ...(r.other_codes ?? []).map((ref) => ({ ref, ok: false })),
+          ],
+        });
     if (codes.has('reporting_on_time')) {
       // The year's periods already due by asOf (at most 53 weeks: one discipline table).
       let last = periodOf(asOf, p.dueRule.cadence);
@@ -75,12 +93,28 @@ export function createEvaluationsService(deps: {
         const table = await deps.discipline.table(actor, { programmeId, from: first.key, to: last.key });
         for (const u of table.units)
           if (u.expected > 0)
-            add(u.unitId, { code: 'reporting_on_time', numerator: u.onTime, denominator: u.expected });
+            add(u.unitId, {
+              code: 'reporting_on_time',
+              numerator: u.onTime,
+              denominator: u.expected,
+              evidence: u.cells.flatMap((c, i) =>
+                c === 'not_expected' || c === 'pending'
+                  ? []
+                  : [{ ref: table.periods[i]!.key, ok: c === 'on_time' }],
+              ),
+            });
       }
     }
     if (codes.has('kpi_attainment') && deps.kpis)
       for (const [unitId, v] of await deps.kpis({ programmeId, year, asOf }))
         add(unitId, { code: 'kpi_attainment', ...v });
+
+    const ask = { programmeId, year, yearStart, asOf };
+    await Promise.all([
+      codes.has('disbursement_rate') ? disbursementFigures(deps, actor, ask, add) : null,
+      codes.has('obstacles_in_time') ? obstacleFigures(deps, actor, ask, add) : null,
+      codes.has('recommendations_in_time') ? recommendationFigures(deps, actor, ask, add) : null,
+    ]);
 
     const info = new Map((await repo.units([...figures.keys()])).map((u) => [u.id, u]));
     const scored = evaluateUnits(
@@ -129,6 +163,26 @@ export function createEvaluationsService(deps: {
 
   return {
     get,
+
+    /** The evaluation as a file: DOCX (administrative layout) or XLSX, in the reader's language. */
+    async exportFile(actor: Actor, programmeId: number, year: number, format: 'docx' | 'xlsx') {
+      const e = await get(actor, programmeId, year);
+      const programme = await deps.programmes.get(actor, programmeId);
+      const name = pickName(actor.locale, programme.name.vi, programme.name.en, programme.name.ar);
+      const content =
+        format === 'docx'
+          ? await evaluationDocx(e, { name }, actor.locale)
+          : await evaluationXlsx(e, actor.locale);
+      return {
+        evaluation: e,
+        content,
+        fileName: `${programme.code}-evaluation-${year}-${actor.locale}.${format}`,
+        mime:
+          format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+    },
 
     async setRules(actor: Actor, programmeId: number, year: number, rules: EvaluationRules) {
       await deps.programmes.access(actor, programmeId);

@@ -11,6 +11,7 @@ import { isLang, LANG_LABEL, LANGS, type Lang } from '../i18n';
 import { formatDate, formatDateTime, formatNumber, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { RecipientsCard, SendBriefButton, SendingsCard, useRecipients } from './BriefMail';
 
 /** The weekly briefs: written by themselves after publication, or here on demand; the archive. */
 export default function BriefsPage() {
@@ -19,6 +20,7 @@ export default function BriefsPage() {
   const { programme } = useProgrammeContext();
   const qc = useQueryClient();
   const lists = useWarningSummaries(programme.id);
+  const recipients = useRecipients(programme.id);
   const briefs = useQuery({
     queryKey: ['briefs', programme.id],
     queryFn: () => api<Brief[]>('/briefs', { query: { programmeId: programme.id } }),
@@ -91,6 +93,7 @@ export default function BriefsPage() {
           <Alert type="error" showIcon style={{ marginTop: 12 }} title={(write.error as Error).message} />
         )}
       </Card>
+      <RecipientsCard programmeId={programme.id} />
       <Card size="small" title={t('briefs.archive')}>
         <Table
           size="small"
@@ -129,20 +132,26 @@ export default function BriefsPage() {
             {
               title: '',
               key: 'dl',
-              width: 110,
+              width: 200,
               render: (_v, b) => (
-                <Button
-                  size="small"
-                  onClick={() => void download(`/briefs/${b.id}/file`, {})}
-                  data-testid="brief-download"
-                >
-                  {t('briefs.download')}
-                </Button>
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    onClick={() => void download(`/briefs/${b.id}/file`, {})}
+                    data-testid="brief-download"
+                  >
+                    {t('briefs.download')}
+                  </Button>
+                  {recipients.data?.can.send && (
+                    <SendBriefButton brief={b} count={recipients.data.recipients.length} />
+                  )}
+                </Space>
               ),
             },
           ]}
         />
       </Card>
+      <SendingsCard programmeId={programme.id} lang={lang} />
     </div>
   );
 }

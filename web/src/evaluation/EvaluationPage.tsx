@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { Evaluation } from '@shared/schemas/evaluations';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -22,6 +22,7 @@ import { isLang, type Lang } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { RulesEditor } from './RulesEditor';
 
 const GRADE_COLOR = { excellent: 'green', good: 'blue', complete: 'gold', not_complete: 'red' } as const;
 
@@ -65,7 +66,7 @@ export default function EvaluationPage() {
   return (
     <div>
       <Typography.Title level={3}>{t('evaluation.title', { year })}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('evaluation.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('evaluationMore.hint')}</Typography.Paragraph>
       {head}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -91,6 +92,20 @@ export default function EvaluationPage() {
             <Button icon={<FileExcelOutlined />} onClick={() => void download(`${url}/export.xlsx`, {})}>
               {t('evaluation.export')}
             </Button>
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => void download(`${url}/export.docx`, {})}
+              data-testid="evaluation-docx"
+            >
+              {t('evaluationMore.exportDocx')}
+            </Button>
+            {e.can.configure && (
+              <RulesEditor
+                url={url}
+                rules={e.rules}
+                onSaved={(x) => qc.setQueryData(['evaluation', programme.id, year], x)}
+              />
+            )}
             {e.can.approve && (
               <Button
                 type="primary"
@@ -108,7 +123,7 @@ export default function EvaluationPage() {
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('evaluation.rules', {
-            list: crit.map((c) => `${t(`evaluation.criteria.${c.code}`)} ${c.weight}`).join(', '),
+            list: crit.map((c) => `${t(`evaluationMore.criteria.${c.code}`)} ${c.weight}`).join(', '),
             e: e.rules.thresholds.excellent,
             g: e.rules.thresholds.good,
             c: e.rules.thresholds.complete,
@@ -133,17 +148,13 @@ export default function EvaluationPage() {
           { title: t('evaluation.unit'), key: 'unit', render: (_v, u) => u.unit.name },
           { title: t('evaluation.leader'), key: 'leader', render: (_v, u) => u.unit.leader ?? '—' },
           ...crit.map((c) => ({
-            title: `${t(`evaluation.criteria.${c.code}`)} (${c.weight})`,
+            title: `${t(`evaluationMore.criteria.${c.code}`)} (${c.weight})`,
             key: c.code,
             align: 'end' as const,
             render: (_v: unknown, u: Evaluation['units'][number]) => {
               const b = u.breakdown.find((x) => x.code === c.code);
               if (!b || b.points === null) return '—';
-              return (
-                <Tooltip title={`${b.numerator} / ${b.denominator}`}>
-                  {formatNumber(b.points, lang, 2)}
-                </Tooltip>
-              );
+              return <Tooltip title={<Evidence b={b} />}>{formatNumber(b.points, lang, 2)}</Tooltip>;
             },
           })),
           {
@@ -169,6 +180,33 @@ export default function EvaluationPage() {
           },
         ]}
       />
+    </div>
+  );
+}
+
+const EVIDENCE_SHOWN = 15;
+
+/** The figure and the items behind it, in a tooltip: ✓ counted in the numerator, ✗ not. */
+function Evidence({ b }: { b: Evaluation['units'][number]['breakdown'][number] }) {
+  const { t } = useTranslation();
+  const ev = b.evidence ?? [];
+  return (
+    <div data-testid="evaluation-evidence">
+      <bdi>{`${b.numerator} / ${b.denominator}`}</bdi>
+      {ev.length > 0 && (
+        <>
+          <br />
+          {t('evaluationMore.evidence')}:
+          {ev.slice(0, EVIDENCE_SHOWN).map((x, i) => (
+            <div key={i}>
+              {x.ok ? '✓' : '✗'} <bdi>{x.ref}</bdi>
+            </div>
+          ))}
+          {ev.length > EVIDENCE_SHOWN && (
+            <div>{t('evaluationMore.more', { count: ev.length - EVIDENCE_SHOWN })}</div>
+          )}
+        </>
+      )}
     </div>
   );
 }
