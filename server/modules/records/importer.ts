@@ -5,7 +5,8 @@ import { transactionWithCopy, type CopyIn } from '../../db/transaction.js';
 import { createRecordsRepo, type StoredRecord, type UnitRef } from './records.repo.js';
 import { RollupDeltas } from './rollup-deltas.js';
 import type { RawRow } from './readers.js';
-import { parseRow, type RowIssue } from './row.js';
+import { localDay } from '../../../shared/service-indicators.js';
+import { parseRow, type RecordRow, type RowIssue } from './row.js';
 import { rowMessage } from './row-messages.js';
 import { inRecordScope, type RecordScope } from './policy.js';
 
@@ -76,11 +77,10 @@ export async function runImport(
 
   async function writeBatch(
     repo: ReturnType<typeof createRecordsRepo>,
-    batch: { row: number; rec: StoredRecord }[],
+    batch: { row: number; rec: RecordRow }[],
   ) {
-    const months = [...new Set(batch.map((b) => monthOf(b.rec.receivedAt)))].filter(
-      (m) => !knownMonths.has(m),
-    );
+    const days = new Set(batch.map((b) => localDay(b.rec.receivedAt)));
+    const months = [...new Set([...days].map((d) => d.slice(0, 7)))].filter((m) => !knownMonths.has(m));
     await repo.ensureMonths(months);
     for (const m of months) knownMonths.add(m);
     const recs = batch.map((b) => b.rec);
@@ -121,7 +121,7 @@ export async function runImport(
     const repo = createRecordsRepo(tx, copyIn);
     await repo.lockImports();
     await repo.openStage();
-    let batch: { row: number; rec: StoredRecord }[] = [];
+    let batch: { row: number; rec: RecordRow }[] = [];
     let seen = new Set<string>();
     // The database writes batch n while the next batch is read and checked.
     let pending: Promise<void> = Promise.resolve();
@@ -160,7 +160,7 @@ export async function runImport(
         continue;
       }
       seen.add(k);
-      batch.push({ row: raw.row, rec: { ...parsed.row, importId: opts.importId } });
+      batch.push({ row: raw.row, rec: parsed.row });
       if (batch.length >= batchRows) await flush();
     }
     await flush();
@@ -183,5 +183,3 @@ export async function runImport(
 }
 
 const key = (r: { source: string; recordId: string }) => `${r.source}\u0000${r.recordId}`;
-/** 'YYYY-MM' of an instant in Asia/Ho_Chi_Minh. */
-const monthOf = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
