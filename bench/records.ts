@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
@@ -166,6 +166,11 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+const loadAtStart = load();
 const database = await open();
 try {
   await runMigrations(database);
@@ -334,7 +339,9 @@ try {
     }
   }
 
-  console.log(`\nservice records — ${engine}`);
+  console.log(
+    `\nservice records — ${engine} · ${cpus().length} cores · load average (1/5/15 min) ${loadAtStart} at the start, ${load()} at the end`,
+  );
   const widths = [0, 1, 2, 3, 4, 5].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   for (const r of rows) console.log(`| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`);
 } finally {

@@ -35,18 +35,19 @@ export async function transactionWithCopy<T>(
   const client: pg.PoolClient = await (pool as pg.Pool).connect();
   const copyIn: CopyIn = (statement, chunks) =>
     pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFrom(statement)));
-  let failed = false;
+  let broken = false;
   try {
     await client.query('begin');
     const result = await fn(drizzle(client, { schema }) as unknown as Db, copyIn);
     await client.query('commit');
     return result;
   } catch (e) {
-    failed = true;
-    await client.query('rollback').catch(() => {});
+    await client.query('rollback').catch(() => {
+      broken = true;
+    });
     throw e;
   } finally {
-    // A connection whose COPY or transaction broke is not given back to the pool.
-    client.release(failed);
+    // A connection that could not even roll back is not given back to the pool.
+    client.release(broken);
   }
 }
