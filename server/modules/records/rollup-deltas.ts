@@ -20,8 +20,8 @@ const UNIT_STRIDE = 1_000_000;
 /**
  * Signed rollup changes per unit and day, summed in memory over many batches: how each record
  * counts is `recordCounts` (shared/service-indicators.ts); this only adds them up, with number
- * keys and one typed array (a string key and an object per record cost the import a third of
- * its Node time).
+ * keys and one typed array (with a string key per record, summing took about as much Node time
+ * as reading and checking the rows, measured on 500,000 rows).
  */
 export class RollupDeltas {
   private slot = new Map<number, number>();
