@@ -22,6 +22,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/**
+ * Pools whose server takes COPY … FROM STDIN: PostgreSQL's. PGlite's socket server does not (the
+ * wire protocol's copy sub-protocol loses synchronisation there; measured), so bulk writers
+ * fall back to multi-row INSERTs from arrays.
+ */
+const copyCapable = new WeakSet<pg.Pool>();
+export const takesCopy = (pool: unknown) => pool instanceof pg.Pool && copyCapable.has(pool);
+
 export type OpenOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
   /** dataDir undefined = in memory; loadDataDirFile = start from a dumped tarball. */
@@ -33,6 +41,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // queries themselves; short dashboard queries never win it back.
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', () => {});
+    copyCapable.add(pool);
     return { db: drizzle(pool, { schema }), pool, engine: 'postgres', close: () => pool.end() };
   }
   return openPglite(opts);

@@ -1,16 +1,18 @@
 import type { Locale } from '../../../shared/schemas/common.js';
 import type { ImportMode, RowError } from '../../../shared/schemas/records.js';
-import { addInto, recordCounts, ZERO_SUMS, type RecordSums } from '../../../shared/service-indicators.js';
 import type { Db } from '../../db/client.js';
-import { createRecordsRepo, type DayDelta, type StoredRecord, type UnitRef } from './records.repo.js';
+import { transactionWithCopy, type CopyIn } from '../../db/transaction.js';
+import { createRecordsRepo, type StoredRecord, type UnitRef } from './records.repo.js';
+import { RollupDeltas } from './rollup-deltas.js';
 import type { RawRow } from './readers.js';
-import { parseRow, type RowIssue } from './row.js';
+import { localDay } from '../../../shared/service-indicators.js';
+import { parseRow, type RecordRow, type RowIssue } from './row.js';
 import { rowMessage } from './row-messages.js';
 import { inRecordScope, type RecordScope } from './policy.js';
 
-export const BATCH_ROWS = 5000;
+export const BATCH_ROWS = 50_000;
 /** Rollup keys (unit × day) held before they are written. */
-const FLUSH_KEYS = 50_000;
+const FLUSH_KEYS = 200_000;
 const MAX_REPORTED = 1000;
 
 export type ImportProgress = { rows: number; imported: number; failed: number };
@@ -35,8 +37,11 @@ export async function runImport(
     scope: RecordScope;
     locale: Locale;
     onProgress?: (p: ImportProgress) => void;
+    /** Rows per batch (tests use small batches to cross many boundaries). */
+    batchRows?: number;
   },
 ) {
+  const batchRows = opts.batchRows ?? BATCH_ROWS;
   const byCode = new Map(opts.units.map((u) => [u.code, u]));
   const ctx = {
     defaultSource: opts.source,
@@ -65,67 +70,58 @@ export async function runImport(
   // The rollup's changes are summed in memory over batches and written when many keys are
   // waiting and at the end, still inside the transaction: rewriting the same month rows after
   // every batch grew chains of row versions that each later upsert had to walk.
-  const deltas = new Map<string, DayDelta>();
+  const deltas = new RollupDeltas();
   async function flushRollup(repo: ReturnType<typeof createRecordsRepo>) {
-    await repo.addToRollup([...deltas.values()]);
-    deltas.clear();
+    await repo.addToRollup(deltas.take());
   }
 
   async function writeBatch(
     repo: ReturnType<typeof createRecordsRepo>,
-    batch: { row: number; rec: StoredRecord }[],
+    batch: { row: number; rec: RecordRow }[],
   ) {
-    const months = [...new Set(batch.map((b) => monthOf(b.rec.receivedAt)))].filter(
-      (m) => !knownMonths.has(m),
-    );
+    const days = new Set(batch.map((b) => localDay(b.rec.receivedAt)));
+    const months = [...new Set([...days].map((d) => d.slice(0, 7)))].filter((m) => !knownMonths.has(m));
     await repo.ensureMonths(months);
     for (const m of months) knownMonths.add(m);
-    const known = await repo.claimKeys(
-      batch.map((b) => b.rec),
-      opts.importId,
-    );
-    let keep = batch;
+    const recs = batch.map((b) => b.rec);
+    await repo.stage(recs);
+    const known = await repo.stagedKnown();
+    let skip: number[] = [];
     let old: StoredRecord[] = [];
     if (known.length) {
       // A record this import already wrote is a duplicate id in the file: the first row stands.
-      const again = new Set(known.filter((k) => k.importId === opts.importId).map(key));
-      keep = batch.filter((b) => {
-        if (!again.has(key(b.rec))) return true;
+      skip = known.filter((k) => k.importId === opts.importId).map((k) => k.n);
+      for (const n of skip) {
+        const b = batch[n]!;
         fail(b.row, [{ column: 'record_id', code: 'duplicate_id', params: { value: b.rec.recordId } }]);
-        return false;
-      });
+      }
       const earlier = known.filter((k) => k.importId !== opts.importId);
       if (earlier.length) {
-        old = await repo.takeOld(earlier);
-        const moved = new Set(earlier.map(key));
+        old = await repo.takeOld(earlier.map((k) => ({ ...recs[k.n]!, receivedAt: k.receivedAt })));
         await repo.moveKeys(
-          keep.filter((b) => moved.has(key(b.rec))).map((b) => b.rec),
+          earlier.map((k) => recs[k.n]!),
           opts.importId,
         );
       }
     }
-    await repo.insert(keep.map((b) => b.rec));
-    const add = (unitId: number, day: string, s: RecordSums, sign: number) => {
-      const k = `${unitId}|${day}`;
-      let d = deltas.get(k);
-      if (!d) deltas.set(k, (d = { unitId, day, sums: { ...ZERO_SUMS } }));
-      addInto(d.sums, s, sign);
-    };
-    const count = (r: StoredRecord, sign: number) => {
-      const c = recordCounts(r);
-      add(r.unitId, c.intake.day, c.intake.sums, sign);
-      if (c.completion) add(r.unitId, c.completion.day, c.completion.sums, sign);
-    };
-    for (const b of keep) count(b.rec, 1);
-    for (const r of old) count(r, -1);
+    await repo.writeStaged(
+      opts.importId,
+      known.map((k) => k.n),
+      skip,
+    );
+    const skipped = new Set(skip);
+    const keep = skipped.size ? batch.filter((_, n) => !skipped.has(n)) : batch;
+    for (const b of keep) deltas.count(b.rec, 1);
+    for (const r of old) deltas.count(r, -1);
     if (deltas.size >= FLUSH_KEYS) await flushRollup(repo);
     imported += keep.length;
   }
 
-  const run = async (tx: Db) => {
-    const repo = createRecordsRepo(tx);
+  const run = async (tx: Db, copyIn: CopyIn | null) => {
+    const repo = createRecordsRepo(tx, copyIn);
     await repo.lockImports();
-    let batch: { row: number; rec: StoredRecord }[] = [];
+    await repo.openStage();
+    let batch: { row: number; rec: RecordRow }[] = [];
     let seen = new Set<string>();
     // The database writes batch n while the next batch is read and checked.
     let pending: Promise<void> = Promise.resolve();
@@ -164,8 +160,8 @@ export async function runImport(
         continue;
       }
       seen.add(k);
-      batch.push({ row: raw.row, rec: { ...parsed.row, importId: opts.importId } });
-      if (batch.length >= BATCH_ROWS) await flush();
+      batch.push({ row: raw.row, rec: parsed.row });
+      if (batch.length >= batchRows) await flush();
     }
     await flush();
     await pending;
@@ -177,7 +173,7 @@ export async function runImport(
 
   let status: 'done' | 'refused' = 'done';
   try {
-    await db.transaction((tx) => run(tx as unknown as Db));
+    await transactionWithCopy(db, run);
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     status = 'refused';
@@ -187,5 +183,3 @@ export async function runImport(
 }
 
 const key = (r: { source: string; recordId: string }) => `${r.source}\u0000${r.recordId}`;
-/** 'YYYY-MM' of an instant in Asia/Ho_Chi_Minh. */
-const monthOf = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);

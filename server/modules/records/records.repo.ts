@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { CopyIn } from '../../db/transaction.js';
 import { addDays } from '../../../shared/dates.js';
-import { addInto, ZERO_SUMS, type RecordFacts, type RecordSums } from '../../../shared/service-indicators.js';
+import type { RecordFacts, RecordSums } from '../../../shared/service-indicators.js';
 import type { RecordRow } from './row.js';
 
 export type StoredRecord = RecordRow & { importId: number | null };
@@ -17,7 +18,6 @@ export type UnitRef = {
 };
 
 const p = (v: unknown) => sql.param(v);
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Sums of the daily rollup, named like RecordSums. */
 const SUMS = sql`coalesce(sum(d.received), 0)::bigint as "received",
@@ -27,9 +27,9 @@ const SUMS = sql`coalesce(sum(d.received), 0)::bigint as "received",
   coalesce(sum(d.on_time), 0)::bigint as "onTime", coalesce(sum(d.result_electronic), 0)::bigint as "resultElectronic",
   coalesce(sum(d.processing_seconds), 0)::bigint as "processingSeconds"`;
 
-const COLS = sql.raw(
-  'received, online, synced, digitised, with_fee, paid_online, completed, on_time, result_electronic, processing_seconds',
-);
+const COLUMNS =
+  'received, online, synced, digitised, with_fee, paid_online, completed, on_time, result_electronic, processing_seconds';
+const COLS = sql.raw(COLUMNS);
 
 /**
  * The rollup rows covering [from, to]: whole months from the monthly table, the days at either
@@ -94,24 +94,64 @@ const ON_TIME = sql`(r.completed_at is not null and r.supplement_requests <= 1
   and (r.due_at is null or r.completed_at - r.supplement_days * interval '1 day' <= r.due_at))`;
 const PROCESSING = sql`greatest(0, round(extract(epoch from (r.completed_at - r.received_at - r.supplement_days * interval '1 day'))))`;
 
-function upsertCounts(db: Db, table: SQL, dateCol: SQL, deltas: DayDelta[]) {
-  const c = (k: keyof RecordSums) => p(deltas.map((d) => d.sums[k]));
-  return db.execute(sql`
-    insert into ${table} as t (unit_id, ${dateCol}, ${COLS})
-    select * from unnest(${p(deltas.map((d) => d.unitId))}::int[], ${p(deltas.map((d) => d.day))}::date[],
-      ${c('received')}::int[], ${c('online')}::int[], ${c('synced')}::int[], ${c('digitised')}::int[],
-      ${c('withFee')}::int[], ${c('paidOnline')}::int[], ${c('completed')}::int[], ${c('onTime')}::int[],
-      ${c('resultElectronic')}::int[], ${c('processingSeconds')}::bigint[])
-    on conflict (unit_id, ${dateCol}) do update set
+/** The columns of a record as written, in the order of the staging table after `n`. */
+const RECORD_COLS = sql.raw(`source, record_id, procedure_code, unit_id, received_at, channel, synced,
+  documents_digitised, result_digitised, result_electronic, has_fee, paid_online, due_at, completed_at,
+  supplement_requests, supplement_days, import_id`);
+
+/** A text field in COPY's text format: backslash, tab, newline and carriage return escaped. */
+const copyText = (v: string) => (/[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, copyEscape) : v);
+const copyEscape = (c: string) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r');
+const copyBool = (b: boolean) => (b ? 't' : 'f');
+const copyMs = (d: Date | null) => (d ? String(d.getTime()) : '\\N');
+/** An instant from epoch milliseconds (to_timestamp rounds to the microsecond: exact for ms). */
+const AT = (col: string) => sql.raw(`to_timestamp(${col} / 1000.0)`);
+
+/** A batch as COPY text lines (`n` = the row's place in the batch), joined in chunks of 1,000 rows. */
+function* copyLines(recs: RecordRow[]) {
+  let chunk = '';
+  for (let n = 0; n < recs.length; n++) {
+    const r = recs[n]!;
+    chunk += `${n}\t${copyText(r.source)}\t${copyText(r.recordId)}\t${copyText(r.procedureCode)}\t${r.unitId}\t${r.receivedAt.getTime()}\t${r.channel}\t${copyBool(r.synced)}\t${copyBool(r.documentsDigitised)}\t${copyBool(r.resultDigitised)}\t${copyBool(r.resultElectronic)}\t${copyBool(r.hasFee)}\t${copyBool(r.paidOnline)}\t${copyMs(r.dueAt)}\t${copyMs(r.completedAt)}\t${r.supplementRequests}\t${r.supplementDays}\n`;
+    if (n % 1000 === 999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Adds the staged deltas to a rollup table (`key` = its date column, `date` = what fills it). */
+const addStaged = (db: Db, table: string, key: string, date: string) =>
+  db.execute(sql`
+    insert into ${sql.raw(table)} as t (unit_id, ${sql.raw(key)}, ${COLS})
+    select unit_id, ${sql.raw(date)}, sum(received), sum(online), sum(synced), sum(digitised), sum(with_fee),
+           sum(paid_online), sum(completed), sum(on_time), sum(result_electronic), sum(processing_seconds)
+      from service_record_deltas group by 1, 2
+    on conflict (unit_id, ${sql.raw(key)}) do update set
       received = t.received + excluded.received, online = t.online + excluded.online,
       synced = t.synced + excluded.synced, digitised = t.digitised + excluded.digitised,
       with_fee = t.with_fee + excluded.with_fee, paid_online = t.paid_online + excluded.paid_online,
       completed = t.completed + excluded.completed, on_time = t.on_time + excluded.on_time,
       result_electronic = t.result_electronic + excluded.result_electronic,
       processing_seconds = t.processing_seconds + excluded.processing_seconds`);
+
+/** Rollup deltas as COPY text lines. */
+function* deltaLines(deltas: DayDelta[]) {
+  let chunk = '';
+  for (let i = 0; i < deltas.length; i++) {
+    const d = deltas[i]!;
+    const s = d.sums;
+    chunk += `${d.unitId}\t${d.day}\t${s.received}\t${s.online}\t${s.synced}\t${s.digitised}\t${s.withFee}\t${s.paidOnline}\t${s.completed}\t${s.onTime}\t${s.resultElectronic}\t${s.processingSeconds}\n`;
+    if (i % 2000 === 1999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }
 
-export function createRecordsRepo(db: Db) {
+export function createRecordsRepo(db: Db, copyIn: CopyIn | null = null) {
   const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
   return {
     units: () => rows<UnitRef>(sql`select id, code, path, depth, name_vi, name_en, name_ar from units`),
@@ -152,30 +192,66 @@ export function createRecordsRepo(db: Db) {
     },
 
     /**
-     * Registers the batch's keys (new ones point at this import) and returns those already
-     * known, with the month their stored version is in and the import that wrote it.
+     * The import's staging tables: each batch (and each set of rollup deltas) is loaded into one
+     * (COPY on PostgreSQL, one INSERT from arrays on PGlite), then written by set-based
+     * statements. Instants travel as epoch milliseconds (cheaper to write and to read than ISO
+     * text). Dropped with the transaction.
      */
-    claimKeys: async (recs: { source: string; recordId: string; receivedAt: Date }[], importId: number) => {
-      const fresh = await rows<{ source: string; record_id: string }>(sql`
-        insert into service_record_keys (source, record_id, received_at, import_id)
-        select *, ${importId}::int from unnest(${p(recs.map((r) => r.source))}::text[], ${p(recs.map((r) => r.recordId))}::text[],
-          ${p(recs.map((r) => r.receivedAt.toISOString()))}::timestamptz[])
-        on conflict (source, record_id) do nothing returning source, record_id`);
-      if (fresh.length === recs.length) return [];
-      const isFresh = new Set(fresh.map((f) => `${f.source}\u0000${f.record_id}`));
-      const known = recs.filter((r) => !isFresh.has(`${r.source}\u0000${r.recordId}`));
-      return (
-        await rows<{ source: string; record_id: string; received_at: string; import_id: number | null }>(sql`
-          select k.source, k.record_id, k.received_at, k.import_id
-            from unnest(${p(known.map((r) => r.source))}::text[], ${p(known.map((r) => r.recordId))}::text[]) as q(source, record_id)
-            join service_record_keys k on k.source = q.source and k.record_id = q.record_id`)
-      ).map((k) => ({
-        source: k.source,
-        recordId: k.record_id,
-        receivedAt: new Date(k.received_at),
-        importId: k.import_id,
-      }));
+    openStage: async () => {
+      await db.execute(sql`create temp table service_records_stage (n int not null, source text not null,
+        record_id text not null, procedure_code text not null, unit_id int not null, received_ms bigint not null,
+        channel text not null, synced bool not null, documents_digitised bool not null, result_digitised bool not null,
+        result_electronic bool not null, has_fee bool not null, paid_online bool not null, due_ms bigint,
+        completed_ms bigint, supplement_requests smallint not null, supplement_days numeric(8, 2) not null)
+        on commit drop`);
+      await db.execute(sql`create temp table service_record_deltas (unit_id int not null, day date not null, received int not null,
+          online int not null, synced int not null, digitised int not null, with_fee int not null,
+          paid_online int not null, completed int not null, on_time int not null, result_electronic int not null,
+          processing_seconds bigint not null) on commit drop`);
     },
+    /** Replaces the staging table's rows with the batch (`n` = place in the batch). */
+    stage: async (recs: RecordRow[]) => {
+      await db.execute(sql`truncate service_records_stage`);
+      if (!recs.length) return;
+      if (copyIn) return copyIn(`copy service_records_stage from stdin`, copyLines(recs));
+      const col = <K extends keyof RecordRow>(k: K) => recs.map((r) => r[k]);
+      const ms = (k: 'receivedAt' | 'dueAt' | 'completedAt') => p(recs.map((r) => r[k]?.getTime() ?? null));
+      await db.execute(sql`
+        insert into service_records_stage
+        select * from unnest(${p(recs.map((_, i) => i))}::int[], ${p(col('source'))}::text[], ${p(col('recordId'))}::text[],
+          ${p(col('procedureCode'))}::text[], ${p(col('unitId'))}::int[], ${ms('receivedAt')}::bigint[],
+          ${p(col('channel'))}::text[], ${p(col('synced'))}::bool[], ${p(col('documentsDigitised'))}::bool[],
+          ${p(col('resultDigitised'))}::bool[], ${p(col('resultElectronic'))}::bool[], ${p(col('hasFee'))}::bool[],
+          ${p(col('paidOnline'))}::bool[], ${ms('dueAt')}::bigint[], ${ms('completedAt')}::bigint[],
+          ${p(col('supplementRequests'))}::smallint[], ${p(col('supplementDays'))}::numeric[])`);
+    },
+    /**
+     * The staged rows whose key is already known (one probe of the key index each): where the
+     * stored version is and which import wrote it. Usually none (a first import). Measured: a
+     * probe plus a plain INSERT of the fresh keys costs less than INSERT … ON CONFLICT DO NOTHING
+     * (speculative insertion) over the same rows.
+     */
+    stagedKnown: async () =>
+      (
+        await rows<{ n: number; received_at: string; import_id: number | null }>(sql`
+          select s.n, k.received_at, k.import_id
+            from service_records_stage s join service_record_keys k on k.source = s.source and k.record_id = s.record_id`)
+      ).map((k) => ({ n: k.n, receivedAt: new Date(k.received_at), importId: k.import_id })),
+    /**
+     * Writes the staged rows: keys for those not known yet (`known` = their places in the batch),
+     * records for all but `skip` (duplicates in the file). One statement, two inserts.
+     */
+    writeStaged: (importId: number, known: number[], skip: number[]) =>
+      db.execute(sql`
+        with keys as (
+          insert into service_record_keys (source, record_id, received_at, import_id)
+          select source, record_id, ${AT('received_ms')}, ${importId}::int from service_records_stage
+           where n <> all(${p(known)}::int[]))
+        insert into service_records (${RECORD_COLS})
+        select source, record_id, procedure_code, unit_id, ${AT('received_ms')}, channel, synced,
+               documents_digitised, result_digitised, result_electronic, has_fee, paid_online,
+               ${AT('due_ms')}, ${AT('completed_ms')}, supplement_requests, supplement_days, ${importId}::int
+          from service_records_stage where n <> all(${p(skip)}::int[])`),
     /** Removes stored versions (their month is known, so each is one probe in one partition), returning them. */
     takeOld: async (old: { source: string; recordId: string; receivedAt: Date }[]) =>
       (
@@ -193,34 +269,23 @@ export function createRecordsRepo(db: Db) {
                       ${p(recs.map((r) => r.receivedAt.toISOString()))}::timestamptz[]) as q(source, record_id, received_at)
          where k.source = q.source and k.record_id = q.record_id`),
 
-    insert: async (recs: StoredRecord[]) => {
-      if (!recs.length) return;
-      const col = <K extends keyof StoredRecord>(k: K) => recs.map((r) => r[k]);
-      await db.execute(sql`
-        insert into service_records (source, record_id, procedure_code, unit_id, received_at, channel, synced,
-          documents_digitised, result_digitised, result_electronic, has_fee, paid_online, due_at, completed_at,
-          supplement_requests, supplement_days, import_id)
-        select * from unnest(${p(col('source'))}::text[], ${p(col('recordId'))}::text[], ${p(col('procedureCode'))}::text[],
-          ${p(col('unitId'))}::int[], ${p(recs.map((r) => r.receivedAt.toISOString()))}::timestamptz[], ${p(col('channel'))}::text[],
-          ${p(col('synced'))}::bool[], ${p(col('documentsDigitised'))}::bool[], ${p(col('resultDigitised'))}::bool[],
-          ${p(col('resultElectronic'))}::bool[], ${p(col('hasFee'))}::bool[], ${p(col('paidOnline'))}::bool[],
-          ${p(recs.map((r) => iso(r.dueAt)))}::timestamptz[], ${p(recs.map((r) => iso(r.completedAt)))}::timestamptz[],
-          ${p(col('supplementRequests'))}::smallint[], ${p(col('supplementDays'))}::numeric[], ${p(col('importId'))}::int[])`);
-    },
-
     /** Adds signed counts to the daily and the monthly rollup (one statement each for the batch). */
     addToRollup: async (deltas: DayDelta[]) => {
       if (!deltas.length) return;
-      const months = new Map<string, DayDelta>();
-      for (const d of deltas) {
-        const k = `${d.unitId}|${d.day.slice(0, 7)}`;
-        let m = months.get(k);
-        if (!m)
-          months.set(k, (m = { unitId: d.unitId, day: `${d.day.slice(0, 7)}-01`, sums: { ...ZERO_SUMS } }));
-        addInto(m.sums, d.sums);
+      await db.execute(sql`truncate service_record_deltas`);
+      if (copyIn)
+        await copyIn(`copy service_record_deltas (unit_id, day, ${COLUMNS}) from stdin`, deltaLines(deltas));
+      else {
+        const c = (k: keyof RecordSums) => p(deltas.map((d) => d.sums[k]));
+        await db.execute(sql`
+          insert into service_record_deltas (unit_id, day, ${COLS})
+          select * from unnest(${p(deltas.map((d) => d.unitId))}::int[], ${p(deltas.map((d) => d.day))}::date[],
+            ${c('received')}::int[], ${c('online')}::int[], ${c('synced')}::int[], ${c('digitised')}::int[],
+            ${c('withFee')}::int[], ${c('paidOnline')}::int[], ${c('completed')}::int[], ${c('onTime')}::int[],
+            ${c('resultElectronic')}::int[], ${c('processingSeconds')}::bigint[])`);
       }
-      await upsertCounts(db, sql.raw('service_record_days'), sql.raw('day'), deltas);
-      await upsertCounts(db, sql.raw('service_record_months'), sql.raw('month'), [...months.values()]);
+      await addStaged(db, 'service_record_days', 'day', 'day');
+      await addStaged(db, 'service_record_months', 'month', "date_trunc('month', day)::date");
     },
 
     createImport: async (v: {

@@ -211,7 +211,7 @@ describe('service records', () => {
     expect(await count()).toBe(before + 1);
   });
 
-  it('a duplicate id across batches is caught too (the first row stands)', async () => {
+  it('a duplicate id far down the file is caught too (the first row stands; across batches: importer.test.ts)', async () => {
     const rows = Array.from({ length: 5001 }, (_, i) => `E${i},P1,CA,2025-09-03,online,1,1,1,1,1,1,,,0,0`);
     const res = await upload(
       'admin',

@@ -57,7 +57,12 @@ export function periodDays(period: string): { from: string; to: string } {
  * Service records: bulk import (files and an API for integrations) and the service indicators
  * computed from them over any unit subtree and period.
  */
-export function createRecordsService(deps: { db: Db; clock: Clock }) {
+export function createRecordsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Rows per import batch (default BATCH_ROWS; tests cross batch boundaries with small ones). */
+  importBatchRows?: number;
+}) {
   const repo = createRecordsRepo(deps.db);
   const roots = async () => new Map((await repo.programmeRoots()).map((r) => [r.id, r.path]));
 
@@ -98,6 +103,7 @@ export function createRecordsService(deps: { db: Db; clock: Clock }) {
         scope,
         locale: actor.locale,
         onProgress: (p) => v.onProgress?.({ ...p, bytes: counter.bytes }),
+        batchRows: deps.importBatchRows,
       });
       await finish(r.status, r);
       // The rollups' statistics after a bulk write (PGlite has no autovacuum; decision 22).
