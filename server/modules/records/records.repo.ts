@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CopyIn } from '../../db/transaction.js';
 import { addDays } from '../../../shared/dates.js';
-import type { RecordFacts, RecordSums } from '../../../shared/service-indicators.js';
+import { ZERO_SUMS, type RecordFacts, type RecordSums } from '../../../shared/service-indicators.js';
 import type { RecordRow } from './row.js';
 
 export type StoredRecord = RecordRow & { importId: number | null };
