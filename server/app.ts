@@ -207,6 +207,7 @@ export function createServices(
       money,
       obstacles,
       recommendations,
+      kpis: (q) => indicators.attainmentByUnit(q),
     }),
     inspection: createInspectionService({ db, programmes, discipline }),
     records,

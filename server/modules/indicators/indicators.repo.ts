@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { indicators, indicatorTargets, indicatorValues } from '../../db/schema/index.js';
 import { transactionWith } from '../../db/transaction.js';
+import type { Direction } from '../../../shared/indicators.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -111,6 +112,36 @@ export function createIndicatorsRepo(db: Db) {
           .where(and(eq(indicators.id, id), eq(indicators.version, version)))
           .returning()
       )[0],
+
+    /**
+     * Each unit's latest value of the year, per entered indicator of the programme that has a
+     * target for that year and a baseline (the evaluation's KPI criterion). Rates and averages
+     * only: a unit's share of a summed target (workers trained city-wide) is not its own target.
+     */
+    yearValues: async (programmeId: number, year: number, cutoff: Date) =>
+      (
+        await db.execute(sql`
+          select distinct on (v.indicator_id, v.unit_id)
+                 v.indicator_id::int as "indicatorId", v.unit_id::int as "unitId", v.value,
+                 i.direction, i.baseline, i.scoring_full_at as "fullAt", i.scoring_cap as "cap", t.value as target
+            from indicator_values v
+            join indicators i on i.id = v.indicator_id
+            join indicator_targets t on t.indicator_id = i.id and t.period = ${String(year)}
+           where i.programme_id = ${programmeId} and i.source <> 'computed' and i.baseline is not null
+             and i.aggregation in ('ratio', 'average')
+             and v.period like ${`${year}%`} and v.entered_at < ${cutoff.toISOString()}::timestamptz
+             and v.value is not null
+           order by v.indicator_id, v.unit_id, v.period desc, v.entered_at desc, v.id desc`)
+      ).rows as {
+        indicatorId: number;
+        unitId: number;
+        value: number;
+        direction: Direction;
+        baseline: number;
+        fullAt: number;
+        cap: number;
+        target: number;
+      }[],
 
     targetsOf: (ids: number[]) =>
       ids.length

@@ -5,6 +5,7 @@ import { pickName } from '../../lib/localize.js';
 import { message } from '../../lib/messages.js';
 import { addDays } from '../../../shared/dates.js';
 import {
+  attainment,
   ratioValue,
   targetMatchesDirection,
   valuePeriodFromKey,
@@ -236,6 +237,24 @@ export function createIndicatorsService(deps: {
 
   return {
     figures,
+
+    /**
+     * The evaluation's KPI criterion: per unit, the attainments of its latest values of the year
+     * against the year's targets (each floored at 0 and counted at most 1), summed, and how many.
+     */
+    async attainmentByUnit(q: { programmeId: number; year: number; asOf: string }) {
+      const p = await programmes.system(q.programmeId);
+      const out = new Map<number, { numerator: number; denominator: number }>();
+      for (const v of await repo.yearValues(q.programmeId, q.year, cutoffOf(q.asOf, p.timeZone))) {
+        const a = attainment(v.direction, v.baseline, v.target, v.value, { fullAt: v.fullAt, cap: v.cap });
+        if (a === null) continue;
+        const o = out.get(v.unitId) ?? { numerator: 0, denominator: 0 };
+        o.numerator += Math.min(1, a);
+        o.denominator += 1;
+        out.set(v.unitId, o);
+      }
+      return out;
+    },
 
     /**
      * The day a key result's periods end on: "as of", except for a computed indicator whose data

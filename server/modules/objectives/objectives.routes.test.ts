@@ -236,6 +236,33 @@ describe('objectives and key results', () => {
     expect(o.can.manage).toBe(false);
   });
 
+  it('gives the evaluation each unit’s KPI attainment of the year (rates and averages only)', async () => {
+    const put = await as.standing!({
+      method: 'PUT',
+      url: `/api/v1/indicators/${days.id}/targets`,
+      payload: { targets: [{ period: '2026', value: 4 }] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const by = await t.app.services.indicators.attainmentByUnit({
+      programmeId: w.p1.id,
+      year: 2026,
+      asOf: '2026-07-02',
+    });
+    // DAYS (average, lower is better, baseline 10, target 4): A's latest is 6, B's is 4.
+    // SKILLS is summed: a unit's share of a city-wide target is not its own, so it is left out.
+    expect(by.get(w.units.communeA.id)!.denominator).toBe(1);
+    expect(by.get(w.units.communeA.id)!.numerator).toBeCloseTo(4 / 6);
+    expect(by.get(w.units.communeB.id)).toEqual({ numerator: 1, denominator: 1 });
+    // As of the end of Q1, only A's Q1 value (8) had been entered.
+    const q1 = await t.app.services.indicators.attainmentByUnit({
+      programmeId: w.p1.id,
+      year: 2026,
+      asOf: '2026-04-30',
+    });
+    expect(q1.get(w.units.communeA.id)!.numerator).toBeCloseTo(2 / 6);
+    expect(q1.has(w.units.communeB.id)).toBe(false);
+  });
+
   it('edits and deletes key results and objectives', async () => {
     const o = await okrs('standing');
     const id = kr(o, 'DAYS').id;
