@@ -62,6 +62,9 @@ import { createObstaclesService } from './modules/obstacles/obstacles.service.js
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
 import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
+import { criteriaServices } from './modules/criteria/services.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { createPilotsService } from './modules/pilots/pilots.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
@@ -227,6 +230,7 @@ export function createServices(
     obstacles: createObstaclesService({ db, clock, programmes }),
     recommendations: createRecommendationsService({ db, clock, programmes }),
     pilots: createPilotsService({ db, clock, programmes, tasks }),
+    ...criteriaServices(db, clock, programmes),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -315,6 +319,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       obstaclesRoutes(api, services.obstacles);
       recommendationsRoutes(api, services.recommendations);
       pilotsRoutes(api, services.pilots);
+      criteriaRoutes(api, { criteria: services.criteria, xlsx: services.criteriaXlsx });
+      catalogueRoutes(api, services.catalogue);
     },
     { prefix: '/api/v1' },
   );
