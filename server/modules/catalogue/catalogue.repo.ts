@@ -63,7 +63,7 @@ export function createCatalogueRepo(db: Db) {
           u.code as owner_code, u.path as owner_path, u.name_vi, u.name_en, u.name_ar,
           d.published_on::text as published_on, d.platforms, d.marks, d.version
         from datasets d join units u on u.id = d.owner_unit_id
-        where ${sql.join(w, sql` and `)} order by u.code, d.code`);
+        where ${sql.join(w, sql` and `)} order by d.code`);
     },
     programmeOf: (id: number) =>
       one<{ programme_id: number }>(sql`select programme_id from datasets where id = ${id}`),
