@@ -34,6 +34,8 @@ const MoneyPage = lazy(() => import('../money/MoneyPage'));
 const ObstaclesPage = lazy(() => import('../obstacles/ObstaclesPage'));
 const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
 const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
+const CriteriaPage = lazy(() => import('../criteria/CriteriaPage'));
+const CataloguePage = lazy(() => import('../catalogue/CataloguePage'));
 
 export function App() {
   return (
@@ -88,6 +90,8 @@ function Shell() {
           <Route path="obstacles" element={<ObstaclesPage />} />
           <Route path="recommendations/:recommendationId?" element={<RecommendationsPage />} />
           <Route path="pilots" element={<PilotsPage />} />
+          <Route path="criteria" element={<CriteriaPage />} />
+          <Route path="catalogue" element={<CataloguePage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />
