@@ -179,6 +179,7 @@ function MatrixView({ set }: { set: CriteriaSet }) {
             { value: 'false', label: t('criteria.missesSome') },
           ]}
         />
+        <span>{t('criteria.parent')}</span>
         <div style={{ minWidth: 240 }}>
           <UnitSelect
             value={parentUnitId ? Number(parentUnitId) : undefined}
@@ -204,13 +205,13 @@ function MatrixView({ set }: { set: CriteriaSet }) {
       {m.error && <ErrorNote error={m.error} />}
       {data && (
         <Space wrap style={{ marginBottom: 8 }}>
-          <Card size="small">
+          <Card size="small" data-testid="criteria-total">
             <Statistic title={t('criteria.units')} value={data.total} />
           </Card>
           <Card size="small">
             <Statistic title={t('criteria.allMet')} value={data.allMet} suffix={`/ ${data.total}`} />
           </Card>
-          <Card size="small">
+          <Card size="small" data-testid="criteria-shown">
             <Statistic title={t('criteria.shown')} value={data.rows.length} />
           </Card>
         </Space>

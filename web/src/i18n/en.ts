@@ -793,6 +793,7 @@ export const en: Messages = {
     title: 'Criteria sets and assessments',
     newSet: 'New criteria set',
     noSets: 'This programme has no criteria set yet.',
+    parent: 'Under unit',
     matrix: 'Matrix',
     trend: 'Trend',
     criteriaTab: 'Criteria',

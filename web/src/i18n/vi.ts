@@ -802,6 +802,7 @@ export const vi = {
     title: 'Bộ tiêu chí và kết quả đánh giá',
     newSet: 'Bộ tiêu chí mới',
     noSets: 'Chương trình chưa có bộ tiêu chí nào.',
+    parent: 'Thuộc đơn vị',
     matrix: 'Ma trận',
     trend: 'Xu hướng',
     criteriaTab: 'Các tiêu chí',
