@@ -320,7 +320,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       recommendationsRoutes(api, services.recommendations);
       pilotsRoutes(api, services.pilots);
       criteriaRoutes(api, { criteria: services.criteria, xlsx: services.criteriaXlsx });
-      catalogueRoutes(api, services.catalogue);
+      catalogueRoutes(api, services.catalogue, services.catalogueImport);
     },
     { prefix: '/api/v1' },
   );

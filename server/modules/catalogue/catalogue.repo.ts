@@ -73,6 +73,10 @@ export function createCatalogueRepo(db: Db) {
       one<Names & { id: number; code: string; path: string; kind: string }>(
         sql`select id, code, path, kind, name_vi, name_en, name_ar from units where id = ${id}`,
       ),
+    unitByCode: (code: string) =>
+      one<Names & { id: number; code: string; path: string; kind: string }>(
+        sql`select id, code, path, kind, name_vi, name_en, name_ar from units where code = ${code}`,
+      ),
     insert: (v: {
       programmeId: number;
       ownerUnitId: number;

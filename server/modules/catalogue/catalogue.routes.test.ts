@@ -234,4 +234,95 @@ describe('data catalogue', () => {
       0,
     ]);
   });
+
+  it('imports datasets from the template: preview, row errors, all or nothing, renamed columns refused', async () => {
+    const upload = (who: string, url: string, body: Buffer, lang?: string) =>
+      as[who]!({
+        method: 'POST',
+        url: `/api/v1${url}`,
+        payload: body,
+        lang,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+    const tpl = await call('standing', 'GET', `/catalogue/datasets/template.xlsx?programmeId=${w.p1.id}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const head = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(head[0]).toBe('Mã');
+    const file = async (rows: (string | number | null)[][]) => {
+      const out = new ExcelJS.Workbook();
+      const ws = out.addWorksheet('x');
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await out.xlsx.writeBuffer());
+    };
+    const good = await file([
+      head,
+      [
+        'CSDL-SCI-02',
+        'CSDL chuyên gia',
+        '',
+        'SCI',
+        '2025-11-01',
+        'city_data_warehouse, iHanoi',
+        1,
+        1,
+        0,
+        1,
+        0,
+        1,
+      ],
+      [
+        'CSDL-TC-01',
+        'Cơ sở dữ liệu tài chính công (cập nhật)',
+        '',
+        'FIN',
+        '2025-10-01',
+        '',
+        1,
+        1,
+        1,
+        1,
+        1,
+        1,
+      ],
+      ['BAD', 'x', '', 'POL', '2030-01-01', 'facebook', 2, 0, 0, 0, 0, 0],
+    ]);
+    const url = `/catalogue/datasets/import`;
+    const pre = await upload('standing', `${url}/preview?programmeId=${w.p1.id}`, good);
+    expect(pre.json()).toMatchObject({ committed: false, total: 3, valid: 2 });
+    expect(pre.json().rows[2].errors).toHaveLength(4);
+    const all = await upload('standing', `${url}?programmeId=${w.p1.id}`, good);
+    expect(all.json().error.code).toBe('import_rows_invalid');
+    expect(
+      codes((await call('standing', 'GET', `/catalogue/datasets?programmeId=${w.p1.id}`)).json()),
+    ).toHaveLength(3);
+    const valid = await upload('standing', `${url}?programmeId=${w.p1.id}&mode=valid`, good);
+    expect(valid.json()).toMatchObject({ committed: true, written: 2 });
+    const list = (
+      await call('standing', 'GET', `/catalogue/datasets?programmeId=${w.p1.id}`)
+    ).json() as (Dataset & { name: string; platforms: string[] })[];
+    expect(list.find((d) => d.code === 'CSDL-SCI-02')).toMatchObject({
+      published: true,
+      platforms: ['city_data_warehouse', 'iHanoi'],
+      marks: { clean: false, shared: true },
+    });
+    expect(list.find((d) => d.code === 'CSDL-TC-01')).toMatchObject({
+      name: 'Cơ sở dữ liệu tài chính công (cập nhật)',
+      marks: { clean: true },
+    });
+    const renamed = await upload(
+      'standing',
+      `${url}/preview?programmeId=${w.p1.id}`,
+      await file([['Mã', 'Tên', ...head.slice(2)]]),
+      'en',
+    );
+    expect(renamed.json().error).toMatchObject({ code: 'import_header_mismatch' });
+    // A commune's officer imports into its own unit only.
+    const other = await upload(
+      'officerB',
+      `${url}/preview?programmeId=${w.p1.id}`,
+      await file([head, ['CB-X', 'x', '', 'CA', '', '', 0, 0, 0, 0, 0, 0]]),
+    );
+    expect(other.json().rows[0].errors[0].message).toContain('CA');
+  });
 });

@@ -10,9 +10,12 @@ import {
 import { idParams, idSchema, isoDate } from '../../../shared/schemas/common.js';
 import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
+import { AppError } from '../../lib/app-error.js';
+import { assessmentImportSchema } from '../../../shared/schemas/criteria.js';
+import type { CatalogueImport } from './catalogue.import.js';
 import { catalogueXlsx, type CatalogueService } from './catalogue.service.js';
 
-export function catalogueRoutes(app: FastifyInstance, s: CatalogueService) {
+export function catalogueRoutes(app: FastifyInstance, s: CatalogueService, imports: CatalogueImport) {
   const r = typed(app);
   const opts = { preHandler: requireUser };
   const tags = ['catalogue'];
@@ -89,4 +92,38 @@ export function catalogueRoutes(app: FastifyInstance, s: CatalogueService) {
     },
     (req) => s.update(req.actor, req.params.id, req.body),
   );
+  r.get(
+    '/catalogue/datasets/template.xlsx',
+    { ...opts, schema: { tags, querystring: z.object({ programmeId: idSchema }).strict() } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="data-catalogue-template.xlsx"')
+        .send(await imports.template(req.actor, req.query.programmeId)),
+  );
+  // The XLSX itself is the request body (up to 10 MB).
+  app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_req, body, done) =>
+      done(null, body),
+    );
+    const t = typed(raw);
+    const body = (b: unknown) => {
+      if (!Buffer.isBuffer(b) || b.length === 0) throw new AppError('import_file_invalid');
+      return b;
+    };
+    const schema = {
+      tags,
+      querystring: z
+        .object({ programmeId: idSchema, mode: z.enum(['all', 'valid']).default('all') })
+        .strict(),
+      response: { 200: assessmentImportSchema },
+    };
+    t.post('/catalogue/datasets/import/preview', { ...opts, schema }, (req) =>
+      imports.preview(req.actor, req.query.programmeId, body(req.body)),
+    );
+    t.post('/catalogue/datasets/import', { ...opts, schema }, (req) =>
+      imports.commit(req.actor, req.query.programmeId, body(req.body), req.query.mode),
+    );
+  });
 }

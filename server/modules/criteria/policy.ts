@@ -20,6 +20,9 @@ export function criteriaReadScope(a: Actor, programmeId: number): CriteriaScope 
   return brand(paths.length ? { kind: 'units', unitPaths: paths } : { kind: 'none' });
 }
 
+/** The whole programme, for checks that must see every entry (codes already taken by an import). */
+export const programmeWide = (): CriteriaScope => brand({ kind: 'programme' });
+
 /** Define sets and criteria, and enter any unit's values: the standing agency and admins. */
 export const canManageCriteria = (a: Actor, programmeId: number) =>
   isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing']);

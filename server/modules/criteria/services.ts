@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { createCatalogueImport } from '../catalogue/catalogue.import.js';
 import { createCatalogueService } from '../catalogue/catalogue.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { createCriteriaService } from './criteria.service.js';
@@ -12,5 +13,6 @@ export function criteriaServices(db: Db, clock: Clock, programmes: ProgrammesSer
     criteria,
     criteriaXlsx: createCriteriaXlsx({ db, clock, criteria }),
     catalogue: createCatalogueService({ db, clock, programmes }),
+    catalogueImport: createCatalogueImport({ db, clock, programmes }),
   };
 }

@@ -23,7 +23,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toQueryString } from '../api/client';
 import { useAsOf } from '../app/useAsOf';
-import { useCatalogueSummary, useCriteriaWrite, useDatasets } from '../criteria/api';
+import { uploadXlsx, useCatalogueSummary, useCriteriaWrite, useDatasets } from '../criteria/api';
+import type { AssessmentImport } from '@shared/schemas/criteria';
+import { useQueryClient } from '@tanstack/react-query';
 import { isLang } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
@@ -49,6 +51,7 @@ export default function CataloguePage() {
   const list = useDatasets(q);
   const summary = useCatalogueSummary({ programmeId: programme.id, asOf });
   const [editing, setEditing] = useState<Dataset | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const put = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -69,6 +72,9 @@ export default function CataloguePage() {
             download
           >
             {t('catalogue.export')}
+          </Button>
+          <Button onClick={() => setImporting(true)} data-testid="dataset-import">
+            {t('catalogue.import')}
           </Button>
           <Button type="primary" onClick={() => setEditing('new')} data-testid="dataset-new">
             {t('catalogue.new')}
@@ -216,6 +222,7 @@ export default function CataloguePage() {
           },
         ]}
       />
+      {importing && <ImportModal programmeId={programme.id} onClose={() => setImporting(false)} />}
       {editing && (
         <DatasetForm
           programmeId={programme.id}
@@ -318,6 +325,80 @@ function DatasetForm(props: { programmeId: number; dataset?: Dataset; onClose: (
           />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+}
+
+/** The catalogue's template, then the file: a preview with row errors, all rows or only the valid ones. */
+function ImportModal(props: { programmeId: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = isLang(i18n.language) ? i18n.language : 'vi';
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<AssessmentImport | null>(null);
+  const base = `/catalogue/datasets/import`;
+  const run = async (path: string, f: File) => {
+    try {
+      const out = await uploadXlsx(path, f, lang);
+      setResult(out);
+      if (out.committed) {
+        void message.success(t('catalogue.imported', { count: out.written }));
+        for (const k of ['datasets', 'catalogue-summary']) await qc.invalidateQueries({ queryKey: [k] });
+      }
+    } catch (e) {
+      setResult(null);
+      void message.error((e as Error).message);
+    }
+  };
+  const q = `programmeId=${props.programmeId}`;
+  return (
+    <Modal open width={820} title={t('catalogue.import')} onCancel={props.onClose} footer={null}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <a href={`/api/v1/catalogue/datasets/template.xlsx?${q}`}>{t('catalogue.template')}</a>
+        <Space wrap>
+          <input
+            type="file"
+            accept=".xlsx"
+            aria-label={t('criteria.chooseFile')}
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              if (f) void run(`${base}/preview?${q}`, f);
+            }}
+          />
+          <Button
+            type="primary"
+            disabled={!file || !result || result.committed}
+            onClick={() => file && void run(`${base}?${q}&mode=all`, file)}
+          >
+            {t('criteria.importAll')}
+          </Button>
+          <Button
+            disabled={!file || !result || result.committed || result.valid === 0}
+            onClick={() => file && void run(`${base}?${q}&mode=valid`, file)}
+          >
+            {t('criteria.importValid')}
+          </Button>
+          {result && <span>{t('criteria.rowsSummary', result)}</span>}
+        </Space>
+        {result && result.valid < result.total && (
+          <Table
+            size="small"
+            rowKey="row"
+            pagination={false}
+            dataSource={result.rows.filter((x) => x.errors.length)}
+            columns={[
+              { title: t('criteria.row'), dataIndex: 'row', width: 70 },
+              { title: t('catalogue.owner'), dataIndex: 'unitCode', width: 140 },
+              {
+                title: t('criteria.errors'),
+                render: (_, x) => x.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+              },
+            ]}
+          />
+        )}
+      </Space>
     </Modal>
   );
 }

@@ -872,6 +872,9 @@ export const ar: Messages = {
   catalogue: {
     nav: 'فهرس البيانات',
     title: 'فهرس البيانات المشتركة',
+    import: 'الاستيراد من Excel',
+    template: 'تنزيل قالب Excel للفهرس',
+    imported: 'تم استيراد {{count}} قاعدة بيانات',
     export: 'تصدير إلى Excel',
     new: 'إضافة قاعدة بيانات',
     published: 'منشورة',

@@ -872,6 +872,9 @@ export const en: Messages = {
   catalogue: {
     nav: 'Data catalogue',
     title: 'Shared data catalogue',
+    import: 'Import from Excel',
+    template: "Download the catalogue's Excel template",
+    imported: '{{count}} datasets imported',
     export: 'Export to Excel',
     new: 'Add a dataset',
     published: 'Published',

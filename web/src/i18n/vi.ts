@@ -881,6 +881,9 @@ export const vi = {
   catalogue: {
     nav: 'Danh mục dữ liệu',
     title: 'Danh mục cơ sở dữ liệu dùng chung',
+    import: 'Nhập từ Excel',
+    template: 'Tải mẫu Excel của danh mục',
+    imported: 'Đã nhập {{count}} cơ sở dữ liệu',
     export: 'Xuất Excel',
     new: 'Thêm cơ sở dữ liệu',
     published: 'Đã công bố',
