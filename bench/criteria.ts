@@ -13,12 +13,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { fixedClock } from '../server/lib/clock.js';
+import { systemActor } from '../server/modules/auth/actor.js';
+import { createCriteriaRepo } from '../server/modules/criteria/criteria.repo.js';
+import { programmeWide } from '../server/modules/criteria/policy.js';
 import { generateNational } from './generate.js';
 
 const arg = (name: string, dflt: string) => {
@@ -27,6 +30,7 @@ const arg = (name: string, dflt: string) => {
 };
 const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const n = Number(arg('n', '30'));
+const explain = process.argv.includes('--explain');
 const TODAY = '2025-11-14';
 const TARGET_MS = 300;
 
@@ -136,6 +140,30 @@ try {
     ).id,
   );
 
+  if (explain) {
+    // The repository's own SQL, explained: a Db whose execute() prefixes EXPLAIN ANALYZE.
+    const spy = {
+      execute: async (q: SQL) => {
+        const plan = await db.execute(sql`explain (analyze, buffers) ${q}`);
+        console.log((plan.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n') + '\n');
+        return { rows: [] };
+      },
+    } as unknown as Database['db'];
+    const repo = createCriteriaRepo(spy);
+    const root = (await db.execute(sql`select path from units where depth = 0 limit 1`)).rows[0] as {
+      path: string;
+    };
+    const f = { rootPath: root.path, kinds: ['commune'], scope: programmeWide() };
+    console.log('--- matrix');
+    await repo.matrix(setId, '2025', f, { criteria: 17 });
+    console.log('--- counts');
+    await repo.counts(setId, '2025', f, 17).catch(() => undefined);
+    console.log('--- trend units');
+    await repo.trendUnits(setId, '2024', '2025', f, 17);
+    console.log('--- trend criteria');
+    await repo.trendCriteria(setId, '2024', '2025', f);
+  }
+
   const app = await buildApp({
     database,
     clock: fixedClock(TODAY),
@@ -163,6 +191,27 @@ try {
       ['matrix export XLSX, all communes', steering, `${m}/matrix.xlsx?period=2025`],
     ];
     const out: string[][] = [];
+    // The same matrix through the service (SQL and assembly, no HTTP or JSON), to see the split.
+    {
+      const svc = app.services.criteria;
+      for (let i = 0; i < 3; i++) await svc.matrix(systemActor, setId, { period: '2025' });
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await svc.matrix(systemActor, setId, { period: '2025' });
+        times.push(performance.now() - t);
+      }
+      const p95 = pct(times, 95);
+      out.push([
+        'matrix, all communes, service only (no HTTP)',
+        String(n),
+        f(pct(times, 50)),
+        f(p95),
+        p95 < TARGET_MS ? '✓' : '✗',
+        'SQL + assembly',
+      ]);
+      console.log(`  service only: median ${f(pct(times, 50))} ms, p95 ${f(p95)} ms`);
+    }
     for (const [name, call, path] of scenarios) {
       for (let i = 0; i < 3; i++) await call(path);
       const times: number[] = [];

@@ -30,7 +30,9 @@ export type MatrixRow = Names & {
   parent_vi: string | null;
   parent_en: string | null;
   parent_ar: string | null;
-  vals: [number, boolean, number | null][] | null;
+  /** The criteria assessed: the id when met, minus the id when not; scores in the same order. */
+  ids: number[] | null;
+  scores: (number | null)[] | null;
   met_count: number;
 };
 export type ValueWrite = {
@@ -220,19 +222,28 @@ export function createCriteriaRepo(db: Db) {
       f: UnitFilter,
       o: { missing?: number; allMet?: boolean; criteria: number },
     ) => {
-      const having: SQL[] = [];
-      if (o.missing) having.push(sql`not coalesce(bool_or(a.criterion_id = ${o.missing} and a.met), false)`);
-      if (o.allMet === true) having.push(sql`count(a.id) filter (where a.met) = ${o.criteria}`);
-      if (o.allMet === false) having.push(sql`count(a.id) filter (where a.met) < ${o.criteria}`);
-      return rows<MatrixRow>(sql`select u.id, u.code, u.name_vi, u.name_en, u.name_ar,
+      const w: SQL[] = [unitWhere(f)];
+      if (o.missing) w.push(sql`not coalesce(v.meets_missing, false)`);
+      if (o.allMet === true) w.push(sql`coalesce(v.met_count, 0) = ${o.criteria}`);
+      if (o.allMet === false) w.push(sql`coalesce(v.met_count, 0) < ${o.criteria}`);
+      // The period's values aggregated per unit first (in the unique index's order), then joined
+      // to the units: two arrays (signed criterion ids, scores) rather than JSON, so the server
+      // neither sorts to disk nor builds 50,000 JSON values for the national matrix.
+      return rows<MatrixRow>(sql`with v as (
+          select a.unit_id,
+            array_agg(case when a.met then a.criterion_id else -a.criterion_id end) as ids,
+            array_agg(a.score) as scores,
+            bool_or(a.met and a.criterion_id = ${o.missing ?? 0}) as meets_missing,
+            (count(*) filter (where a.met))::int as met_count
+          from assessments a
+          where a.set_id = ${setId} and a.period = ${period}
+            and a.unit_id in (select u.id from units u where ${unitWhere(f)})
+          group by a.unit_id)
+        select u.id, u.code, u.name_vi, u.name_en, u.name_ar,
           p.name_vi as parent_vi, p.name_en as parent_en, p.name_ar as parent_ar,
-          json_agg(json_build_array(a.criterion_id, a.met, a.score)) filter (where a.id is not null) as vals,
-          (count(a.id) filter (where a.met))::int as met_count
-        from units u left join units p on p.id = u.parent_id
-          left join assessments a on a.unit_id = u.id and a.set_id = ${setId} and a.period = ${period}
-        where ${unitWhere(f)}
-        group by u.id, p.id
-        ${having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``}
+          v.ids, v.scores, coalesce(v.met_count, 0) as met_count
+        from units u left join units p on p.id = u.parent_id left join v on v.unit_id = u.id
+        where ${sql.join(w, sql` and `)}
         order by u.code`);
     },
 
@@ -255,30 +266,43 @@ export function createCriteriaRepo(db: Db) {
       return { per, total: tot!.total, allMet: tot!.all_met };
     },
 
-    /** Criteria met per unit in two periods, the units whose count changed. */
-    trendUnits: (setId: number, from: string, to: string, f: UnitFilter) =>
-      rows<Names & { id: number; code: string; n_from: number; n_to: number }>(sql`with s as (
+    /**
+     * Criteria met per unit in two periods, in one pass: the units whose count changed, and (the
+     * same on every row, by window) the units meeting all criteria then and now and the units in
+     * scope.
+     */
+    trendUnits: (setId: number, from: string, to: string, f: UnitFilter, n: number) =>
+      rows<
+        Names & {
+          id: number | null;
+          code: string | null;
+          n_from: number;
+          n_to: number;
+          all_from: number;
+          all_to: number;
+          total: number;
+        }
+      >(sql`with s as (
           select a.unit_id, (count(*) filter (where a.met and a.period = ${from}))::int as n_from,
             (count(*) filter (where a.met and a.period = ${to}))::int as n_to
-          from assessments a join units u on u.id = a.unit_id
-          where a.set_id = ${setId} and a.period in (${from}, ${to}) and ${unitWhere(f)}
-          group by a.unit_id)
-        select u.id, u.code, u.name_vi, u.name_en, u.name_ar, s.n_from, s.n_to
-        from s join units u on u.id = s.unit_id where s.n_from <> s.n_to order by (s.n_to - s.n_from) desc, u.code`),
+          from assessments a
+          where a.set_id = ${setId} and a.period in (${from}, ${to})
+            and a.unit_id in (select u.id from units u where ${unitWhere(f)})
+          group by a.unit_id),
+        t as (select (count(*) filter (where n_from = ${n}))::int as all_from,
+            (count(*) filter (where n_to = ${n}))::int as all_to,
+            (select count(*) from units u where ${unitWhere(f)})::int as total from s)
+        select u.id, u.code, u.name_vi, u.name_en, u.name_ar, c.n_from, c.n_to, t.all_from, t.all_to, t.total
+        from t left join (s c join units u on u.id = c.unit_id) on c.n_from <> c.n_to
+        order by (c.n_to - c.n_from) desc, u.code`),
     trendCriteria: (setId: number, from: string, to: string, f: UnitFilter) =>
       rows<{ criterion_id: number; n_from: number; n_to: number }>(sql`select a.criterion_id,
           (count(*) filter (where a.met and a.period = ${from}))::int as n_from,
           (count(*) filter (where a.met and a.period = ${to}))::int as n_to
-        from assessments a join units u on u.id = a.unit_id
-        where a.set_id = ${setId} and a.period in (${from}, ${to}) and ${unitWhere(f)}
+        from assessments a
+        where a.set_id = ${setId} and a.period in (${from}, ${to}) and a.met
+          and a.unit_id in (select u.id from units u where ${unitWhere(f)})
         group by a.criterion_id`),
-    allMetIn: async (setId: number, period: string, f: UnitFilter, n: number) =>
-      (
-        await one<{ n: number }>(sql`select count(*)::int as n from (select a.unit_id from assessments a
-          join units u on u.id = a.unit_id
-          where a.set_id = ${setId} and a.period = ${period} and a.met and ${unitWhere(f)}
-          group by a.unit_id having count(*) = ${n}) m`)
-      )?.n ?? 0,
   };
 }
 export type CriteriaRepo = ReturnType<typeof createCriteriaRepo>;

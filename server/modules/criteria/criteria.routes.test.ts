@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../test/factories.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import { matrixSchema } from '../../../shared/schemas/criteria.js';
 
 async function xlsx(rows: (string | number | null)[][]) {
   const wb = new ExcelJS.Workbook();
@@ -179,6 +180,8 @@ describe('criteria sets and assessments', () => {
 
   it('shows the matrix with its filters and counts; a unit sees only its own values', async () => {
     const m = (await call('standing', 'GET', `/criteria/sets/${setId}/matrix?period=2025-Q3`)).json();
+    // Written without output validation (decision 32): the shape is checked here.
+    expect(matrixSchema.safeParse(m).success).toBe(true);
     expect(m.total).toBe(2);
     expect(m.rows.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['CA', 'CB']);
     expect(m.rows[0]).toMatchObject({ met: [true, false, false], scores: [null, null, 4], metCount: 1 });

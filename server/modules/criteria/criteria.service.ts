@@ -291,12 +291,12 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
         rows: list.map((r) => {
           const met: (boolean | null)[] = criteria.map(() => null);
           const scores: (number | null)[] = criteria.map(() => null);
-          for (const [cid, m, s] of r.vals ?? []) {
-            const i = index.get(cid);
-            if (i === undefined) continue;
-            met[i] = m;
-            scores[i] = s;
-          }
+          (r.ids ?? []).forEach((signed, k) => {
+            const i = index.get(Math.abs(signed));
+            if (i === undefined) return;
+            met[i] = signed > 0;
+            scores[i] = r.scores?.[k] ?? null;
+          });
           return {
             unit: {
               id: r.id,
@@ -332,13 +332,12 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
         parentPath = parent.path;
       }
       const f = filter(p, set, scope, { parentPath });
-      const [units, per, allFrom, allTo, counts] = await Promise.all([
-        repo.trendUnits(set.id, q.from, q.to, f),
+      const [all, per] = await Promise.all([
+        repo.trendUnits(set.id, q.from, q.to, f, criteria.length),
         repo.trendCriteria(set.id, q.from, q.to, f),
-        repo.allMetIn(set.id, q.from, f, criteria.length),
-        repo.allMetIn(set.id, q.to, f, criteria.length),
-        repo.counts(set.id, q.to, f, criteria.length),
       ]);
+      const head = all[0];
+      const units = all.filter((u) => u.id !== null);
       const byC = new Map(per.map((x) => [x.criterion_id, x]));
       const improved = units.filter((u) => u.n_to > u.n_from).length;
       const regressed = units.length - improved;
@@ -352,17 +351,17 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
           from: byC.get(c.id)?.n_from ?? 0,
           to: byC.get(c.id)?.n_to ?? 0,
         })),
-        allMetFrom: allFrom,
-        allMetTo: allTo,
+        allMetFrom: head?.all_from ?? 0,
+        allMetTo: head?.all_to ?? 0,
         units: units.map((u) => ({
-          unit: { id: u.id, code: u.code, name: nameIn(actor.locale, u) },
+          unit: { id: u.id!, code: u.code!, name: nameIn(actor.locale, u) },
           from: u.n_from,
           to: u.n_to,
           change: u.n_to > u.n_from ? ('improved' as const) : ('regressed' as const),
         })),
         improved,
         regressed,
-        unchanged: counts.total - units.length,
+        unchanged: (head?.total ?? 0) - units.length,
       };
     },
 

@@ -298,11 +298,9 @@ export async function matrixXlsx(m: Matrix, locale: Locale, title: string) {
     ]);
   const totals = ws.addRow([x.total, null, null, ...m.counts.map((c) => c.met), m.allMet]);
   totals.font = { bold: true };
+  // The ✓/✗ format on whole columns (text cells ignore it), not cell by cell.
   m.criteria.forEach((c, i) => {
-    if (c.kind === 'boolean')
-      ws.getColumn(4 + i).eachCell((cell, row) => {
-        if (row > 2 && row < totals.number) cell.numFmt = XLSX_MET_FORMAT;
-      });
+    if (c.kind === 'boolean') ws.getColumn(4 + i).numFmt = XLSX_MET_FORMAT;
   });
   ws.getColumn(1).width = 22;
   ws.getColumn(2).width = 34;
