@@ -249,21 +249,30 @@ export function createCriteriaRepo(db: Db) {
 
     /** Per criterion: units meeting it and not meeting it; and the units in scope and those meeting all. */
     counts: async (setId: number, period: string, f: UnitFilter, criteriaCount: number) => {
-      const inScope = sql`select u.id from units u where ${unitWhere(f)}`;
-      const [per, tot] = await Promise.all([
-        rows<{ criterion_id: number; met: number; not_met: number }>(sql`select a.criterion_id,
-            (count(*) filter (where a.met))::int as met, (count(*) filter (where not a.met))::int as not_met
-          from assessments a where a.set_id = ${setId} and a.period = ${period} and a.unit_id in (${inScope})
-          group by a.criterion_id`),
-        one<{
-          total: number;
-          all_met: number;
-        }>(sql`select (select count(*) from (${inScope}) s)::int as total,
-            (select count(*) from (select a.unit_id from assessments a
-              where a.set_id = ${setId} and a.period = ${period} and a.met and a.unit_id in (${inScope})
-              group by a.unit_id having count(*) = ${criteriaCount}) m)::int as all_met`),
-      ]);
-      return { per, total: tot!.total, allMet: tot!.all_met };
+      // One read of the period's values (the CTE is used twice, so it is computed once).
+      const list = await rows<{
+        criterion_id: number | null;
+        met: number | null;
+        not_met: number | null;
+        total: number;
+        all_met: number;
+      }>(sql`with v as (select a.unit_id, a.criterion_id, a.met from assessments a
+          where a.set_id = ${setId} and a.period = ${period}
+            and a.unit_id in (select u.id from units u where ${unitWhere(f)})),
+        per as (select criterion_id, (count(*) filter (where met))::int as met,
+            (count(*) filter (where not met))::int as not_met from v group by criterion_id)
+        select per.criterion_id, per.met, per.not_met,
+          (select count(*) from units u where ${unitWhere(f)})::int as total,
+          (select count(*) from (select unit_id from v where met group by unit_id
+            having count(*) = ${criteriaCount}) m)::int as all_met
+        from (select 1) one left join per on true`);
+      return {
+        per: list.flatMap((r) =>
+          r.criterion_id === null ? [] : [{ criterion_id: r.criterion_id, met: r.met!, not_met: r.not_met! }],
+        ),
+        total: list[0]?.total ?? 0,
+        allMet: list[0]?.all_met ?? 0,
+      };
     },
 
     /**
