@@ -79,12 +79,27 @@ describe('criteria matrix and data catalogue in the browser', () => {
     await app.page.getByRole('tab', { name: 'المصفوفة' }).waitFor();
     expect(await number('criteria-shown')).toBe(expected.rows.length);
     await shot(app.page, 'criteria-3-missing-cds13-ar');
+    // One commune's values, who entered them and when.
+    await app.page
+      .getByTestId('criteria-table')
+      .locator('.ant-table-row')
+      .first()
+      .getByRole('button')
+      .click();
+    await app.page.getByTestId('criteria-unit').getByTestId('criteria-edit-values').waitFor();
+    await shot(app.page, 'criteria-3b-unit-ar');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('tab', { name: 'الاتجاه' }).click();
+    await app.page.getByTestId('criteria-trend').locator('.ant-statistic').first().waitFor();
+    await shot(app.page, 'criteria-3c-trend-ar');
 
     await app.goto(`/p/${hanoi}/catalogue`);
     await app.page.getByTestId('catalogue-not-published').waitFor();
     await app.page.getByTestId('catalogue-deadline').waitFor();
     await shot(app.page, 'criteria-4-catalogue-ar');
     await app.switchLanguage('vi');
+    // Names come from the server in the reader's language: they follow the switch.
+    await app.page.getByTestId('catalogue-not-published').getByText('Sở Nội vụ').waitFor();
     await shot(app.page, 'criteria-5-catalogue-vi');
   });
 });
