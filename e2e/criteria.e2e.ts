@@ -86,7 +86,7 @@ describe('criteria matrix and data catalogue in the browser', () => {
       .first()
       .getByRole('button')
       .click();
-    await app.page.getByTestId('criteria-unit').getByTestId('criteria-edit-values').waitFor();
+    await app.page.getByRole('dialog').getByTestId('criteria-edit-values').waitFor();
     await shot(app.page, 'criteria-3b-unit-ar');
     await app.page.keyboard.press('Escape');
     await app.page.getByRole('tab', { name: 'الاتجاه' }).click();

@@ -16,7 +16,7 @@ import { useCriteriaSets, useMatrix } from './api';
 import { ImportCard } from './ImportCard';
 import { SetForm, SetView } from './SetForm';
 import { TrendView } from './TrendView';
-import { UnitDrawer } from './UnitDrawer';
+import { UnitValues } from './UnitValues';
 
 type Row = Matrix['rows'][number];
 
@@ -228,7 +228,7 @@ function MatrixView({ set }: { set: CriteriaSet }) {
         data-testid="criteria-table"
         locale={{ emptyText: t('criteria.noRows') }}
       />
-      {open && <UnitDrawer set={set} unit={open} period={period} onClose={() => setOpen(null)} />}
+      {open && <UnitValues set={set} unit={open} period={period} onClose={() => setOpen(null)} />}
     </div>
   );
 }

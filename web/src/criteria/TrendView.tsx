@@ -2,6 +2,7 @@ import type { CriteriaSet } from '@shared/schemas/criteria';
 import { Card, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ltr } from '../i18n/format';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { useTrend } from './api';
 
@@ -52,7 +53,7 @@ export function TrendView({ set }: { set: CriteriaSet }) {
             <Card size="small">
               <Statistic
                 title={t('criteria.allMet')}
-                value={`${trend.data.allMetFrom} → ${trend.data.allMetTo}`}
+                value={ltr(`${trend.data.allMetFrom} → ${trend.data.allMetTo}`)}
               />
             </Card>
           </Space>

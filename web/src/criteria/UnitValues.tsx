@@ -1,5 +1,5 @@
 import type { CriteriaSet } from '@shared/schemas/criteria';
-import { App, Button, Drawer, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Modal, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang } from '../i18n';
@@ -10,7 +10,7 @@ import { useAssessment, useCriteriaWrite } from './api';
 type Draft = Record<string, { met: boolean | null; score: number | null; evidence: string }>;
 
 /** One unit's values for a period, who entered each and when; entered or corrected here. */
-export function UnitDrawer(props: {
+export function UnitValues(props: {
   set: CriteriaSet;
   unit: { id: number; name: string; code: string };
   period: string;
@@ -61,37 +61,36 @@ export function UnitDrawer(props: {
   const patch = (code: string, v: Partial<Draft[string]>) =>
     setDraft((d) => (d ? { ...d, [code]: { ...d[code]!, ...v } } : d));
   return (
-    <Drawer
+    <Modal
       open
-      size="large"
+      width={1000}
+      footer={null}
       title={`${props.unit.name} · ${period}`}
-      onClose={props.onClose}
+      onCancel={props.onClose}
       data-testid="criteria-unit"
-      extra={
-        <Space>
-          <Input
-            style={{ width: 110 }}
-            value={period}
-            onChange={(e) => setPeriod(e.target.value.trim())}
-            aria-label={t('criteria.period')}
-          />
-          {draft ? (
-            <Button
-              type="primary"
-              loading={write.isPending}
-              onClick={() => void save()}
-              data-testid="criteria-save"
-            >
-              {t('criteria.save')}
-            </Button>
-          ) : (
-            <Button onClick={startEdit} data-testid="criteria-edit-values">
-              {t('criteria.enter')}
-            </Button>
-          )}
-        </Space>
-      }
     >
+      <Space style={{ marginBottom: 8 }}>
+        <Input
+          style={{ width: 110 }}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value.trim())}
+          aria-label={t('criteria.period')}
+        />
+        {draft ? (
+          <Button
+            type="primary"
+            loading={write.isPending}
+            onClick={() => void save()}
+            data-testid="criteria-save"
+          >
+            {t('criteria.save')}
+          </Button>
+        ) : (
+          <Button onClick={startEdit} data-testid="criteria-edit-values">
+            {t('criteria.enter')}
+          </Button>
+        )}
+      </Space>
       {a.isPending && <PageSpinner />}
       {a.error && <ErrorNote error={a.error} />}
       {a.data && (
@@ -180,6 +179,6 @@ export function UnitDrawer(props: {
           ]}
         />
       )}
-    </Drawer>
+    </Modal>
   );
 }
