@@ -68,6 +68,9 @@ import { createObstaclesService } from './modules/obstacles/obstacles.service.js
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.js';
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.js';
 import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
+import { criteriaServices } from './modules/criteria/services.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { createPilotsService } from './modules/pilots/pilots.service.js';
 import { createUnitsRepo } from './modules/units/units.repo.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
@@ -252,6 +255,7 @@ export function createServices(
     unitRegisters: createUnitRegistersService({ db, programmes, money }),
     registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
     pilots,
+    ...criteriaServices(db, clock, programmes),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -352,6 +356,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       sheetImportRoutes(api, '/obstacles', 'obstacles', services.registersImport.obstacles);
       sheetImportRoutes(api, '/recommendations', 'recommendations', services.registersImport.recommendations);
       pilotsRoutes(api, services.pilots);
+      criteriaRoutes(api, { criteria: services.criteria, xlsx: services.criteriaXlsx });
+      catalogueRoutes(api, services.catalogue, services.catalogueImport);
     },
     { prefix: '/api/v1' },
   );

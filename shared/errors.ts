@@ -61,6 +61,13 @@ export const ERROR_CODES = [
   'task_not_in_programme',
   'recommendation_answered',
   'resolution_required',
+  // criteria sets, assessments and the data catalogue
+  'criterion_not_in_set',
+  'evidence_required',
+  'unit_kind_not_in_set',
+  'score_out_of_range',
+  'value_missing',
+  // end criteria
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -60,6 +60,13 @@ const STATUS: Record<ErrorCode, number> = {
   import_file_invalid: 422,
   unit_outside_programme: 422,
   task_not_in_programme: 422,
+  // criteria sets, assessments and the data catalogue
+  criterion_not_in_set: 422,
+  evidence_required: 422,
+  unit_kind_not_in_set: 422,
+  score_out_of_range: 422,
+  value_missing: 422,
+  // end criteria
   recommendation_answered: 409,
   resolution_required: 422,
   internal: 500,

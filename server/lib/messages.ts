@@ -355,6 +355,33 @@ const M: Messages = {
     en: 'code "{code}" already appears on row {row} of the file',
     ar: 'الرمز "{code}" موجود في الصف {row} من الملف',
   },
+  // criteria sets, assessments and the data catalogue
+  criterion_not_in_set: {
+    vi: 'Tiêu chí {criterion} không thuộc bộ tiêu chí này.',
+    en: 'Criterion {criterion} is not in this criteria set.',
+    ar: 'المعيار {criterion} ليس ضمن مجموعة المعايير هذه.',
+  },
+  evidence_required: {
+    vi: 'Tiêu chí {criterion} cần minh chứng (ghi chú hoặc đường dẫn) mới được ghi là đạt.',
+    en: 'Criterion {criterion} needs evidence (a note or a link) before it can be marked met.',
+    ar: 'يتطلب المعيار {criterion} دليلًا (ملاحظة أو رابطًا) قبل اعتباره مستوفى.',
+  },
+  unit_kind_not_in_set: {
+    vi: 'Đơn vị {unit} không thuộc diện đánh giá của bộ tiêu chí này.',
+    en: 'Unit {unit} is not among the units this criteria set assesses.',
+    ar: 'الوحدة {unit} ليست من الوحدات التي تقيّمها مجموعة المعايير هذه.',
+  },
+  score_out_of_range: {
+    vi: 'Điểm của tiêu chí {criterion} phải từ 0 đến {max}.',
+    en: 'The score of criterion {criterion} must be between 0 and {max}.',
+    ar: 'يجب أن تكون درجة المعيار {criterion} بين 0 و{max}.',
+  },
+  value_missing: {
+    vi: 'Tiêu chí {criterion}: cần ghi đạt/không đạt (tiêu chí đạt) hoặc điểm (tiêu chí chấm điểm).',
+    en: 'Criterion {criterion}: give met / not met (a met criterion) or a score (a scored criterion).',
+    ar: 'المعيار {criterion}: أدخل مستوفى / غير مستوفى (معيار استيفاء) أو درجة (معيار بالدرجات).',
+  },
+  // end criteria
   money_format: {
     vi: 'phải là số tiền nguyên không âm tính bằng đồng (ví dụ 1.250.000), không có phần lẻ',
     en: 'must be a whole, non-negative amount of đồng (e.g. 1,250,000), without fractions',

@@ -153,6 +153,52 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
       if (s.relname !== 'service_record_days' || today === DAYS[0]) expect(s.n, s.relname).toBeGreaterThan(0);
   });
 
+  it('criteria: the 17 commune criteria and the survey of 126 communes, two periods, many short; the data catalogue', async () => {
+    const rows = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows as T[];
+    const sets = await rows<{
+      code: string;
+      criteria: number;
+      periods: string[];
+      units: number;
+    }>(sql`select s.code,
+        (select count(*)::int from criteria c where c.set_id = s.id) as criteria,
+        array(select distinct a.period from assessments a where a.set_id = s.id order by 1) as periods,
+        (select count(distinct a.unit_id)::int from assessments a where a.set_id = s.id) as units
+      from criteria_sets s order by s.code`);
+    expect(sets.map((s) => [s.code, s.criteria, s.periods.length, s.units])).toEqual([
+      ['CDS-XA-17', 17, 2, 126],
+      ['KS-HT-126', 10, 2, 126],
+    ]);
+    const allMet = await rows<{
+      code: string;
+      period: string;
+      n: number;
+    }>(sql`select s.code, x.period, count(*)::int as n
+      from (select set_id, unit_id, period from assessments where met group by 1, 2, 3
+        having count(*) = (select count(*) from criteria c where c.set_id = assessments.set_id)) x
+      join criteria_sets s on s.id = x.set_id group by 1, 2 order by 1, 2`);
+    // Many communes fall short of all criteria, fewer in the later period.
+    for (const code of ['CDS-XA-17', 'KS-HT-126']) {
+      const [a, b] = allMet.filter((r) => r.code === code);
+      expect(a!.n).toBeLessThan(b!.n);
+      expect(b!.n).toBeLessThan(126 / 4);
+    }
+    const evidence = await rows<{ n: number }>(sql`select count(*)::int as n from assessments a
+      join criteria c on c.id = a.criterion_id where c.evidence_required and a.met and a.evidence is null`);
+    expect(evidence).toEqual([{ n: 0 }]);
+    const catalogue = await rows<{
+      n: number;
+      published: number;
+      task: string;
+    }>(sql`select count(*)::int as n,
+        count(*) filter (where d.published_on <= ${today}::date)::int as published, t.title as task
+      from datasets d join catalogue_settings s on s.programme_id = d.programme_id join tasks t on t.id = s.task_id
+      group by t.title`);
+    expect(catalogue).toEqual([
+      { n: 18, published: 10, task: 'Công bố Danh mục dữ liệu dùng chung của Thành phố' },
+    ]);
+  });
+
   it('reports how long it took (bench/ measures speed; tests do not)', () => {
     expect(seconds).toBeGreaterThan(0);
   });

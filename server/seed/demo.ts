@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { programmes, units } from '../db/schema/index.js';
 import { hashPassword } from '../lib/password.js';
@@ -22,6 +22,7 @@ export { DEMO_PASSWORD } from './accounts.js';
 import { seedMoney } from './money.js';
 import { seedPublication } from './publication.js';
 import { seedRegisters } from './registers.js';
+import { seedCriteria } from './criteria.js';
 import { seedWeeklyCycle } from './weekly-cycle.js';
 import { seedServiceRecords } from './service-records.js';
 import { seedIndicators } from './indicators.js';
@@ -227,6 +228,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<{ account
   });
   // The registers first, so that the warning lists drawn below count unanswered recommendations.
   await seedRegisters(db, { today: opts.today });
+  await seedCriteria(db, { today: opts.today });
   // The weekly cycle is drawn from the tasks just written, by the product's own code.
   await seedWeeklyCycle(db, { ...done.cycle, today: opts.today, rng, onProgress: report });
   await seedPublication(db, done.cycle.programmeId);

@@ -16,3 +16,4 @@ export * from './records.js';
 export * from './indicators.js';
 export * from './money.js';
 export * from './registers.js';
+export * from './criteria.js';

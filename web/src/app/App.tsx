@@ -37,6 +37,8 @@ const ObstacleDetailPage = lazy(() => import('../obstacles/ObstacleDetailPage'))
 const UnitPage = lazy(() => import('../units/UnitPage'));
 const RecommendationsPage = lazy(() => import('../recommendations/RecommendationsPage'));
 const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
+const CriteriaPage = lazy(() => import('../criteria/CriteriaPage'));
+const CataloguePage = lazy(() => import('../catalogue/CataloguePage'));
 
 export function App() {
   return (
@@ -93,6 +95,8 @@ function Shell() {
           <Route path="obstacles/:obstacleId" element={<ObstacleDetailPage />} />
           <Route path="recommendations/:recommendationId?" element={<RecommendationsPage />} />
           <Route path="pilots" element={<PilotsPage />} />
+          <Route path="criteria" element={<CriteriaPage />} />
+          <Route path="catalogue" element={<CataloguePage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />

@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  CheckSquareOutlined,
+  DatabaseOutlined,
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
@@ -151,6 +153,16 @@ export function AppLayout() {
               icon: <StopOutlined />,
               label: <Link to={`${base}/${k}`}>{t(`${k}.nav`)}</Link>,
             })),
+            {
+              key: 'criteria',
+              icon: <CheckSquareOutlined />,
+              label: <Link to={`${base}/criteria`}>{t('criteria.nav')}</Link>,
+            },
+            {
+              key: 'catalogue',
+              icon: <DatabaseOutlined />,
+              label: <Link to={withAsOf(`${base}/catalogue`, asOf)}>{t('catalogue.nav')}</Link>,
+            },
             ...(me.data?.roles.some(
               (r) =>
                 r.role === 'admin' ||
