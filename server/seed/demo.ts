@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { programmes, units } from '../db/schema/index.js';
 import { hashPassword } from '../lib/password.js';
