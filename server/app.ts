@@ -174,6 +174,7 @@ export function createServices(
   const obstacles = createObstaclesService({ db, clock, programmes });
   const recommendations = createRecommendationsService({ db, clock, programmes });
   const pilots = createPilotsService({ db, clock, programmes, tasks });
+  const criteriaParts = criteriaServices(db, clock, programmes);
   const cockpit = createCockpitService({
     programmes,
     tasks,
@@ -183,7 +184,14 @@ export function createServices(
     warnings,
     kpis: kpiTiles(objectives),
     services: cockpitServices(records),
-    registers: cockpitRegisters({ money, obstacles, recommendations, pilots }),
+    registers: cockpitRegisters({
+      money,
+      obstacles,
+      recommendations,
+      pilots,
+      criteria: criteriaParts.criteria,
+      catalogue: criteriaParts.catalogue,
+    }),
   });
   const briefs = (late.briefs = createBriefsService({
     db,
@@ -255,7 +263,7 @@ export function createServices(
     unitRegisters: createUnitRegistersService({ db, programmes, money }),
     registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
     pilots,
-    ...criteriaServices(db, clock, programmes),
+    ...criteriaParts,
   };
 }
 export type Services = ReturnType<typeof createServices>;

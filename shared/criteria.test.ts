@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERIA_PERIOD, criterionMet, publishedAsOf } from './criteria.js';
+import { CRITERIA_PERIOD, criterionMet, periodStart, publishedAsOf } from './criteria.js';
 
 describe('criteria rules', () => {
   it('a met / not met criterion is met only when said so; a score at or above its threshold', () => {
@@ -21,5 +21,14 @@ describe('criteria rules', () => {
     expect(publishedAsOf('2025-10-01', '2025-10-01')).toBe(true);
     expect(publishedAsOf('2025-10-01', '2025-09-30')).toBe(false);
     expect(publishedAsOf(null, '2030-01-01')).toBe(false);
+  });
+});
+
+describe('periodStart', () => {
+  it('gives the first day of a year, a quarter and a month', () => {
+    expect(periodStart('2025')).toBe('2025-01-01');
+    expect(periodStart('2025-Q3')).toBe('2025-07-01');
+    expect(periodStart('2025-Q1')).toBe('2025-01-01');
+    expect(periodStart('2025-11')).toBe('2025-11-01');
   });
 });

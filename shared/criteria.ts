@@ -45,3 +45,11 @@ export type DatasetMark = (typeof DATASET_MARKS)[number];
 /** Published as of D: a publication day on or before D. */
 export const publishedAsOf = (publishedOn: string | null, asOf: string) =>
   publishedOn !== null && publishedOn <= asOf;
+
+/** The first day of an assessment period: 2025 → 2025-01-01, 2025-Q3 → 2025-07-01, 2025-11 → 2025-11-01. */
+export function periodStart(key: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  if (/^\d{4}-\d{2}$/.test(key)) return `${key}-01`;
+  return `${key.slice(0, 4)}-01-01`;
+}

@@ -88,5 +88,7 @@ export const COCKPIT_TILES = [
   'obstacles',
   'recommendations',
   'pilots',
+  'criteria',
+  'catalogue',
 ] as const;
 export type CockpitTile = (typeof COCKPIT_TILES)[number];

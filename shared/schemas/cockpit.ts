@@ -93,6 +93,28 @@ export const cockpitRegistersSchema = z.object({
   pilots: z
     .object({ total: z.number().int(), byState: stateCounts, accelerate: z.number().int() })
     .nullable(),
+  /** Each criteria set's latest period: units assessed and those meeting every criterion (scope-aware). */
+  criteria: z.array(
+    z.object({
+      setId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      period: z.string().nullable(),
+      criteria: z.number().int(),
+      units: z.number().int(),
+      allMet: z.number().int(),
+    }),
+  ),
+  catalogue: z
+    .object({
+      total: z.number().int(),
+      published: z.number().int(),
+      notPublished: z.number().int(),
+      deadline: z
+        .object({ deadline: z.string(), overdue: z.boolean(), completedOn: z.string().nullable() })
+        .nullable(),
+    })
+    .nullable(),
 });
 export type CockpitRegisters = z.infer<typeof cockpitRegistersSchema>;
 

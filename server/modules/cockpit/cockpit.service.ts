@@ -33,7 +33,14 @@ export type RegistersSource = (
   actor: Actor,
   q: { programmeId: number; asOf: string; unitPath: string | null; groupId?: number },
 ) => Promise<CockpitRegisters>;
-const NO_REGISTERS: CockpitRegisters = { money: null, obstacles: null, recommendations: null, pilots: null };
+const NO_REGISTERS: CockpitRegisters = {
+  money: null,
+  obstacles: null,
+  recommendations: null,
+  pilots: null,
+  criteria: [],
+  catalogue: null,
+};
 
 const REPORTING_PERIODS = 8;
 

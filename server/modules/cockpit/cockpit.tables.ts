@@ -35,6 +35,8 @@ const L = {
       obstacles: 'Khó khăn, vướng mắc',
       recommendations: 'Kiến nghị quá hạn trả lời',
       pilots: 'Mô hình thí điểm',
+      criteria: 'Bộ tiêu chí',
+      catalogue: 'Danh mục dữ liệu',
     },
     state: 'Trạng thái',
     count: 'Số nhiệm vụ',
@@ -79,6 +81,11 @@ const L = {
     statusName: 'Trạng thái',
     agency: 'Cơ quan xử lý',
     late: 'Trễ hạn',
+    units: 'Số đơn vị',
+    allMet: 'Đạt tất cả',
+    datasets: 'Bộ dữ liệu',
+    published: 'Đã công bố',
+    notPublished: 'Đơn vị chưa công bố',
   },
   en: {
     states: {
@@ -103,6 +110,8 @@ const L = {
       obstacles: 'Obstacles',
       recommendations: 'Recommendations answered late',
       pilots: 'Pilot models',
+      criteria: 'Criteria sets',
+      catalogue: 'Data catalogue',
     },
     state: 'State',
     count: 'Tasks',
@@ -147,6 +156,11 @@ const L = {
     statusName: 'Status',
     agency: 'Handling agency',
     late: 'Late',
+    units: 'Units',
+    allMet: 'Meeting all',
+    datasets: 'Datasets',
+    published: 'Published',
+    notPublished: 'Units not published',
   },
   ar: {
     states: {
@@ -171,6 +185,8 @@ const L = {
       obstacles: 'العوائق',
       recommendations: 'التوصيات المتأخرة الرد',
       pilots: 'النماذج التجريبية',
+      criteria: 'مجموعات المعايير',
+      catalogue: 'فهرس البيانات',
     },
     state: 'الحالة',
     count: 'المهام',
@@ -215,6 +231,11 @@ const L = {
     statusName: 'الحالة',
     agency: 'الجهة المعالجة',
     late: 'متأخرة',
+    units: 'الوحدات',
+    allMet: 'تستوفي الكل',
+    datasets: 'مجموعات البيانات',
+    published: 'منشورة',
+    notPublished: 'وحدات لم تنشر',
   },
 } as const;
 
@@ -324,6 +345,25 @@ export function cockpitTables(c: Cockpit, locale: Locale, groupName: (id: number
       'pilots',
       [l.state, l.count],
       c.registers.pilots ? TASK_STATES.map((s) => [l.states[s], c.registers.pilots!.byState[s]]) : [],
+    ),
+    t(
+      'criteria',
+      [l.code, l.indicator, l.period, l.units, l.allMet],
+      c.registers.criteria.map((x) => [x.code, x.name, x.period, x.units, x.allMet]),
+    ),
+    t(
+      'catalogue',
+      [l.datasets, l.published, l.notPublished, l.deadline],
+      c.registers.catalogue
+        ? [
+            [
+              c.registers.catalogue.total,
+              c.registers.catalogue.published,
+              c.registers.catalogue.notPublished,
+              c.registers.catalogue.deadline ? asDate(c.registers.catalogue.deadline.deadline) : null,
+            ],
+          ]
+        : [],
     ),
     t(
       'services',

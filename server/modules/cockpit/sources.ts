@@ -8,6 +8,8 @@ import type { ComputedSource } from '../indicators/indicators.service.js';
 import type { ObjectivesService } from '../objectives/objectives.service.js';
 import type { RecordsService } from '../records/records.service.js';
 import type { PublicIndicatorsSource, PublicServicesSource } from '../publication/publication.service.js';
+import type { CatalogueService } from '../catalogue/catalogue.service.js';
+import type { CriteriaService } from '../criteria/criteria.service.js';
 import type { MoneyService } from '../money/money.service.js';
 import type { ObstaclesService } from '../obstacles/obstacles.service.js';
 import type { PilotsService } from '../pilots/pilots.service.js';
@@ -165,12 +167,14 @@ export const cockpitRegisters =
     obstacles: ObstaclesService;
     recommendations: RecommendationsService;
     pilots: PilotsService;
+    criteria: CriteriaService;
+    catalogue: CatalogueService;
   }): RegistersSource =>
   async (actor, q) => {
     // Drilled down to a unit or a group, only money follows the scope; the other registers are
     // programme-wide and would mislead there.
     const wide = !q.unitPath && !q.groupId;
-    const [money, obstacles, recommendations, pilots] = await Promise.all([
+    const [money, obstacles, recommendations, pilots, criteria, catalogue] = await Promise.all([
       unlessHidden(
         deps.money.totalsFor(actor, { programmeId: q.programmeId, asOf: q.asOf, unitPath: q.unitPath }),
       ),
@@ -179,6 +183,9 @@ export const cockpitRegisters =
         ? unlessHidden(deps.recommendations.summary(actor, { programmeId: q.programmeId, asOf: q.asOf }))
         : null,
       wide ? unlessHidden(deps.pilots.overview(actor, { programmeId: q.programmeId, asOf: q.asOf })) : null,
+      // Criteria follow the scope (the matrix filters by parent unit); the catalogue is programme-wide.
+      unlessHidden(deps.criteria.glance(actor, q.programmeId, { asOf: q.asOf, parentPath: q.unitPath })),
+      wide ? unlessHidden(deps.catalogue.summary(actor, { programmeId: q.programmeId, asOf: q.asOf })) : null,
     ]);
     return {
       money,
@@ -204,6 +211,17 @@ export const cockpitRegisters =
         total: pilots.summary.total,
         byState: pilots.summary.byState,
         accelerate: pilots.accelerate.length,
+      },
+      criteria: (criteria ?? []).filter((c) => c.period !== null),
+      catalogue: catalogue && {
+        total: catalogue.total,
+        published: catalogue.published,
+        notPublished: catalogue.notPublished.length,
+        deadline: catalogue.deadline && {
+          deadline: catalogue.deadline.deadline,
+          overdue: catalogue.deadline.overdue,
+          completedOn: catalogue.deadline.completedOn,
+        },
       },
     };
   };

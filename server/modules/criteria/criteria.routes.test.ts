@@ -236,6 +236,24 @@ describe('criteria sets and assessments', () => {
     ).toBe('criterion_not_in_set');
   });
 
+  it('feeds the cockpit: the latest period begun, units assessed, those meeting all (scope-aware)', async () => {
+    const cockpit = async (who: string, q = '') =>
+      (await call(who, 'GET', `/programmes/${w.p1.id}/cockpit${q}`)).json() as {
+        registers: { criteria: { setId: number; period: string; units: number; allMet: number }[] };
+      };
+    const q4 = (await call('standing', 'GET', `/criteria/sets/${setId}/matrix?period=2025-Q4`)).json();
+    const tile = (await cockpit('standing')).registers.criteria.find((c) => c.setId === setId)!;
+    expect(tile).toMatchObject({ period: '2025-Q4', units: q4.total, allMet: q4.allMet });
+    // As of a day in the third quarter, the fourth has not begun.
+    const then = (await cockpit('standing', '?asOf=2025-09-30')).registers.criteria.find(
+      (c) => c.setId === setId,
+    );
+    expect(then).toMatchObject({ period: '2025-Q3' });
+    // A commune officer's cockpit counts its own unit only.
+    const mine = (await cockpit('officerB')).registers.criteria.find((c) => c.setId === setId)!;
+    expect(mine.units).toBeLessThanOrEqual(1);
+  });
+
   it('shows the trend between two periods: who improved, who regressed, counts then and now', async () => {
     const tr = (
       await call('standing', 'GET', `/criteria/sets/${setId}/trend?from=2025-Q3&to=2025-Q4`)

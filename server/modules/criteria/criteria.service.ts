@@ -3,7 +3,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { pickName } from '../../lib/localize.js';
 import type { ErrorCode } from '../../../shared/errors.js';
-import { criterionMet } from '../../../shared/criteria.js';
+import { criterionMet, periodStart } from '../../../shared/criteria.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 import { foldText } from '../../../shared/text-fold.js';
 import type {
@@ -317,6 +317,38 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
           return { criterionId: c.id, met: m, notMet: n, notAssessed: counts.total - m - n };
         }),
       };
+    },
+
+    /**
+     * Each set at a glance (the cockpit's tile): its latest period begun by "as of", how many
+     * units it assesses there and how many meet every criterion, under `parentPath` if given.
+     */
+    async glance(actor: Actor, programmeId: number, q: { asOf: string; parentPath?: string | null }) {
+      const p = await programmes.access(actor, programmeId);
+      const sets = await repo.sets(p.id);
+      return Promise.all(
+        sets.map(async (s) => {
+          const { set, criteria, scope } = await open(actor, s.id);
+          const period = (await repo.periods(set.id)).filter((k) => periodStart(k) <= q.asOf).at(-1) ?? null;
+          const counts = period
+            ? await repo.counts(
+                set.id,
+                period,
+                filter(p, set, scope, q.parentPath ? { parentPath: q.parentPath } : {}),
+                criteria.length,
+              )
+            : { total: 0, allMet: 0 };
+          return {
+            setId: set.id,
+            code: set.code,
+            name: nameIn(actor.locale, set),
+            period,
+            criteria: criteria.length,
+            units: counts.total,
+            allMet: counts.allMet,
+          };
+        }),
+      );
     },
 
     async trend(

@@ -6,7 +6,7 @@ import { Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Lang } from '../i18n';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatDate, formatNumber, ltr } from '../i18n/format';
 import { STATE_COLORS } from '../ui/StateTag';
 import { Tile } from './Tile';
 
@@ -21,7 +21,7 @@ type Props = {
 /** Money, obstacles, recommendations and pilot models at a glance, each opening its register. */
 export function RegistersTiles(props: Props) {
   const { t } = useTranslation();
-  const { money, obstacles, recommendations, pilots } = props.registers;
+  const { money, obstacles, recommendations, pilots, criteria, catalogue } = props.registers;
   const tileProps = { exportPath: props.exportPath, query: props.query };
   const base = `/p/${props.programmeId}`;
   const n = (v: number) => formatNumber(v, props.lang);
@@ -132,12 +132,55 @@ export function RegistersTiles(props: Props) {
         )}
       </Tile>
     ),
+    criteria.length > 0 && (
+      <Tile tile="criteria" title={<Link to={`${base}/criteria`}>{t('criteria.nav')}</Link>} {...tileProps}>
+        {criteria.map((c) => (
+          <div key={c.setId} className="cockpit-registers__line" data-testid="cockpit-criteria-set">
+            <Typography.Text strong>{c.name}</Typography.Text>
+            <Progress
+              percent={c.units ? Math.round((c.allMet / c.units) * 100) : 0}
+              format={() => `${n(c.allMet)}/${n(c.units)}`}
+              size="small"
+            />
+            <Typography.Text type="secondary">
+              {t('cockpit.criteriaAllMet', { count: c.criteria, period: ltr(c.period ?? '') })}
+            </Typography.Text>
+          </div>
+        ))}
+      </Tile>
+    ),
+    catalogue && (
+      <Tile
+        tile="catalogue"
+        title={<Link to={`${base}/catalogue`}>{t('catalogue.nav')}</Link>}
+        {...tileProps}
+      >
+        <div className="kpi-tile__value" data-testid="cockpit-catalogue-published">
+          {n(catalogue.published)}/{n(catalogue.total)}
+        </div>
+        <Typography.Text type="secondary">{t('cockpit.datasetsPublished')}</Typography.Text>
+        <div className="cockpit-registers__line">
+          <Typography.Text type={catalogue.notPublished ? 'danger' : 'secondary'}>
+            {t('cockpit.unitsNotPublished', { count: catalogue.notPublished })}
+          </Typography.Text>
+        </div>
+        {catalogue.deadline && (
+          <div className="cockpit-registers__line">
+            <Tag
+              color={catalogue.deadline.completedOn ? 'green' : catalogue.deadline.overdue ? 'red' : 'blue'}
+            >
+              {t('cockpit.catalogueDeadline', { date: formatDate(catalogue.deadline.deadline, props.lang) })}
+            </Tag>
+          </div>
+        )}
+      </Tile>
+    ),
   ].filter(Boolean);
   if (!cells.length) return null;
   return (
     <Row gutter={[12, 12]} className="cockpit__row" data-testid="cockpit-registers">
       {cells.map((c, i) => (
-        <Col xs={24} md={12} xl={24 / Math.min(4, cells.length)} key={i}>
+        <Col xs={24} md={12} xl={cells.length > 4 ? 8 : 24 / cells.length} key={i}>
           {c}
         </Col>
       ))}
