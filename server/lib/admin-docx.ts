@@ -47,6 +47,8 @@ export function placeAndDate(iso: string, locale: Locale) {
 }
 
 export type Cell = string | number | null;
+/** A figure written as text (a signed change, a rate with its sign, isolated left to right): aligned as a number. */
+const FIGURE = /^\u2066?[−+-]?[\d.,]+%?\u2069?$/;
 
 /**
  * The building blocks of an administrative document in the reader's language: runs and paragraphs
@@ -91,7 +93,10 @@ export function adminDoc(locale: Locale) {
         children: [
           new Paragraph({
             bidirectional: rtl,
-            alignment: typeof v === 'number' ? AlignmentType.RIGHT : start,
+            alignment:
+              typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v))
+                ? AlignmentType.RIGHT
+                : start,
             children: [run(v === null ? '—' : String(v), { size: SMALL, bold })],
           }),
         ],

@@ -1,39 +1,10 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ParagraphChild,
-} from 'docx';
+import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
+import { adminDoc, placeAndDate, SMALL } from '../../lib/admin-docx.js';
 import { displayRate, formatBillions, formatMoney } from '../../../shared/money.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import type { BriefChart } from './brief.charts.js';
 import type { BriefData, BriefObstacle } from './brief.data.js';
 import { BRIEF_LABELS, type BriefLabels } from './brief.labels.js';
-
-// Vietnamese administrative documents (Decree 30/2020/NĐ-CP): A4, Times New Roman 13–14 pt,
-// margins top/bottom 20 mm, left 30 mm, right 20 mm. Sizes in twips (1 mm ≈ 56.7) and half-points.
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
-const FONT = 'Times New Roman';
-const BODY = 28; // 14 pt
-const SMALL = 24; // 12 pt (tables)
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = {
-  top: NO_BORDER,
-  bottom: NO_BORDER,
-  left: NO_BORDER,
-  right: NO_BORDER,
-  insideHorizontal: NO_BORDER,
-  insideVertical: NO_BORDER,
-};
 
 export function formatDay(iso: string, locale: string) {
   const [y, m, d] = iso.split('-');
@@ -43,112 +14,17 @@ export function formatDay(iso: string, locale: string) {
 /** The weekly brief as an administrative document (DOCX), in the reader's language. */
 export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buffer> {
   const l = BRIEF_LABELS[d.locale];
-  const rtl = d.locale === 'ar';
-  const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-    new TextRun({
-      text,
-      font: { ascii: FONT, hAnsi: FONT, cs: FONT },
-      size: o.size ?? BODY,
-      sizeComplexScript: o.size ?? BODY,
-      bold: o.bold,
-      boldComplexScript: o.bold,
-      italics: o.italics,
-      rightToLeft: rtl,
-    });
-  const para = (
-    children: ParagraphChild[] | string,
-    o: {
-      align?: (typeof AlignmentType)[keyof typeof AlignmentType];
-      before?: number;
-      after?: number;
-      bold?: boolean;
-    } = {},
-  ) =>
-    new Paragraph({
-      children: typeof children === 'string' ? [run(children, { bold: o.bold })] : children,
-      alignment: o.align ?? (rtl ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED),
-      bidirectional: rtl,
-      spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 312 },
-    });
-  const heading = (text: string) =>
-    para([run(text, { bold: true })], {
-      before: 240,
-      after: 120,
-      align: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    });
-  const table = (header: string[], rows: (string | number | null)[][], widths?: number[]) => {
-    const total = A4.width - MARGIN.left - MARGIN.right;
-    const w = widths ?? header.map(() => Math.floor(total / header.length));
-    const cell = (v: string | number | null, i: number, bold = false) =>
-      new TableCell({
-        width: { size: w[i]!, type: WidthType.DXA },
-        children: [
-          new Paragraph({
-            bidirectional: rtl,
-            alignment:
-              typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v))
-                ? AlignmentType.RIGHT
-                : rtl
-                  ? AlignmentType.RIGHT
-                  : AlignmentType.LEFT,
-            children: [run(v === null ? '—' : String(v), { size: SMALL, bold })],
-          }),
-        ],
-      });
-    return new Table({
-      width: { size: total, type: WidthType.DXA },
-      columnWidths: w,
-      visuallyRightToLeft: rtl,
-      rows: [
-        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
-        ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i)) })),
-      ],
-    });
-  };
+  const { run, para, heading, table, header: adminHeader, pack, start } = adminDoc(d.locale);
   const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
   const c = d.cockpit;
   const s = c.summary;
-  const [yyyy, mm, dd] = d.asOf.split('-');
-  const dateLine =
-    d.locale === 'vi'
-      ? `Hà Nội, ngày ${dd} tháng ${mm} năm ${yyyy}`
-      : d.locale === 'en'
-        ? `Hanoi, ${dd}/${mm}/${yyyy}`
-        : `هانوي، ${yyyy}/${mm}/${dd}`;
   const moment = `${d.moment.toLocaleString('sv-SE', { timeZone: d.programme.timeZone }).slice(0, 16)} (${d.programme.timeZone})`;
 
-  const header = new Table({
-    width: { size: A4.width - MARGIN.left - MARGIN.right, type: WidthType.DXA },
-    columnWidths: [3800, 5271],
-    borders: NO_BORDERS,
-    visuallyRightToLeft: rtl,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            borders: NO_BORDERS,
-            width: { size: 3800, type: WidthType.DXA },
-            children: [
-              para([run(d.programme.name.toUpperCase(), { size: 26 })], {
-                align: AlignmentType.CENTER,
-                after: 0,
-              }),
-              para([run(l.signature, { bold: true, size: 26 })], { align: AlignmentType.CENTER, after: 120 }),
-              para([run(l.number, { size: 26 })], { align: AlignmentType.CENTER }),
-            ],
-          }),
-          new TableCell({
-            borders: NO_BORDERS,
-            width: { size: 5271, type: WidthType.DXA },
-            children: [
-              para([run(l.nation, { bold: true, size: 24 })], { align: AlignmentType.CENTER, after: 0 }),
-              para([run(l.motto, { bold: true })], { align: AlignmentType.CENTER, after: 120 }),
-              para([run(dateLine, { italics: true })], { align: AlignmentType.CENTER }),
-            ],
-          }),
-        ],
-      }),
-    ],
+  const header = adminHeader({
+    issuer: d.programme.name,
+    signature: l.signature,
+    number: l.number,
+    dateLine: placeAndDate(d.asOf, d.locale),
   });
 
   const chartBlocks = (section: BriefChart['section']) =>
@@ -390,23 +266,16 @@ export async function briefDocx(d: BriefData, charts: BriefChart[]): Promise<Buf
 
     para([run(l.recipients, { italics: true, size: SMALL })], {
       before: 480,
-      align: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      align: start,
     }),
   ];
 
-  const doc = new Document({
-    creator: 'Steerboard',
-    title: `${l.title} ${d.period.key}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children: body }],
-  });
-  return Packer.toBuffer(doc);
+  return pack(`${l.title} ${d.period.key}`, body);
 }
 
 // Wrapped in a left-to-right isolate, so that "+2" stays "+2" in an Arabic table.
 const signed = (n: number) => `\u2066${n > 0 ? `+${n}` : String(n)}\u2069`;
 /** A figure written as text (amounts, rates, changes, in isolates): aligned right like numbers. */
-const FIGURE = /^\u2066?[−+-]?[\d.,]+%?\u2069?$/;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const ltr = (s: string) => `\u2066${s}\u2069`;
 /** A change in percentage points ("-3.2500") shown with two decimals and its sign. */

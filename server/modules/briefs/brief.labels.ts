@@ -3,8 +3,6 @@ import type { TaskState } from '../../../shared/task-state.js';
 
 /** Every word of the weekly brief, in the reader's language (the document is read, not a screen). */
 export type BriefLabels = {
-  nation: string;
-  motto: string;
   number: string;
   title: string;
   subtitle: (period: string, from: string, to: string) => string;
@@ -130,8 +128,6 @@ export type BriefLabels = {
 };
 
 const vi: BriefLabels = {
-  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  motto: 'Độc lập - Tự do - Hạnh phúc',
   number: 'Số: ……/BC-BCĐ',
   title: 'BÁO CÁO TUẦN',
   subtitle: (p, f, t) => `Tình hình thực hiện nhiệm vụ kỳ ${p} (từ ${f} đến ${t})`,
@@ -290,8 +286,6 @@ const vi: BriefLabels = {
 };
 
 const en: BriefLabels = {
-  nation: 'SOCIALIST REPUBLIC OF VIETNAM',
-  motto: 'Independence - Freedom - Happiness',
   number: 'No.: ……/BC-BCĐ',
   title: 'WEEKLY BRIEF',
   subtitle: (p, f, t) => `Progress of the tasks, period ${p} (${f} to ${t})`,
@@ -440,8 +434,6 @@ const en: BriefLabels = {
 };
 
 const ar: BriefLabels = {
-  nation: 'جمهورية فيتنام الاشتراكية',
-  motto: 'الاستقلال - الحرية - السعادة',
   number: 'الرقم: ……/BC-BCĐ',
   title: 'التقرير الأسبوعي',
   // Codes and dates kept left-to-right inside Arabic (Unicode isolates).
