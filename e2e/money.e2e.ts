@@ -175,6 +175,9 @@ describe('capital plans and disbursement in the browser', () => {
     await app.goto(`/p/${hanoi}/units/${ward.id}`);
     await page.getByTestId('unit-money').filter({ hasText: code }).waitFor();
     expect(await page.getByTestId('unit-money').textContent()).toContain('20.00%');
+    // …and its standing on the 17 commune criteria and the infrastructure survey (met / all).
+    await page.getByTestId('unit-criteria').nth(1).waitFor();
+    expect(await page.getByTestId('unit-criteria').first().textContent()).toMatch(/\d+\/17/);
     await shot(page, 'money-7-unit-page-ar');
     await app.switchLanguage(before === 'ar' || before === 'en' ? before : 'vi');
   }, 240_000);

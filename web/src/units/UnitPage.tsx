@@ -13,6 +13,7 @@ import { isLang, type Lang } from '../i18n';
 import { formatDate, ltr, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { UnitCriteriaCards } from './UnitCriteriaCards';
 
 const OBSTACLE_COLOR: Record<string, string> = {
   open: 'red',
@@ -35,7 +36,7 @@ const REC_COLOR: Record<string, string> = {
 export default function UnitPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
-  const { programme } = useProgrammeContext();
+  const { programme, today } = useProgrammeContext();
   const { unitId } = useParams();
   const [asOf] = useAsOf();
   const id = Number(unitId);
@@ -218,6 +219,12 @@ export default function UnitPage() {
             </Space>
           </Card>
         </Col>
+        <UnitCriteriaCards
+          programmeId={programme.id}
+          unitId={id}
+          asOf={asOf}
+          today={today ?? new Date().toISOString().slice(0, 10)}
+        />
       </Row>
     </div>
   );
