@@ -15,10 +15,11 @@ export async function refreshStatistics(db: Db, tables?: string[]) {
   else await db.execute(sql`analyze`);
 }
 
-/** On PGlite: statistics refreshed now and every hour; `stop` ends the timer. */
+/** On PGlite: statistics refreshed now (not awaited) and every hour; `stop` ends the timer. */
 export function keepStatistics(db: Db, onError: (e: unknown) => void) {
-  const run = () => refreshStatistics(db).catch(onError);
-  const timer = setInterval(() => void run(), STATISTICS_EVERY_MS);
+  const run = () => void refreshStatistics(db).catch(onError);
+  run();
+  const timer = setInterval(run, STATISTICS_EVERY_MS);
   timer.unref();
-  return { first: run(), stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer) };
 }

@@ -3,6 +3,7 @@ import { isoDate } from './common.js';
 import { stateCounts, summaryResponse } from './tasks.js';
 import { warningReasonSchema } from './warnings.js';
 import { totalsSchema } from './money.js';
+import { criteriaGlanceSchema } from './criteria.js';
 import { COCKPIT_TILES } from '../vocabulary.js';
 
 /** The cockpit's filters: they live in the URL, so a view can be shared and replayed. */
@@ -94,17 +95,7 @@ export const cockpitRegistersSchema = z.object({
     .object({ total: z.number().int(), byState: stateCounts, accelerate: z.number().int() })
     .nullable(),
   /** Each criteria set's latest period: units assessed and those meeting every criterion (scope-aware). */
-  criteria: z.array(
-    z.object({
-      setId: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      period: z.string().nullable(),
-      criteria: z.number().int(),
-      units: z.number().int(),
-      allMet: z.number().int(),
-    }),
-  ),
+  criteria: criteriaGlanceSchema,
   catalogue: z
     .object({
       total: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CRITERIA_PERIOD, CRITERION_GROUPS, CRITERION_KINDS, ENTERED_AS } from '../criteria.js';
-import { idSchema, localizedName, shortText } from './common.js';
+import { idSchema, isoDate, localizedName, shortText } from './common.js';
 
 const id = z.number().int().positive();
 const code = z
@@ -217,3 +217,23 @@ export const assessmentImportSchema = z.object({
   ),
 });
 export type AssessmentImport = z.infer<typeof assessmentImportSchema>;
+
+/** Each set at a glance, for a unit's subtree (the cockpit's tile, the unit page). */
+export const criteriaGlanceSchema = z.array(
+  z.object({
+    setId: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    /** The latest period begun by "as of" that has values; null when none. */
+    period: z.string().nullable(),
+    criteria: z.number().int(),
+    units: z.number().int(),
+    allMet: z.number().int(),
+    /** Criteria met, summed over the units (for one unit: how many it meets). */
+    metCells: z.number().int(),
+  }),
+);
+export type CriteriaGlance = z.infer<typeof criteriaGlanceSchema>;
+export const glanceQuery = z
+  .object({ programmeId: idSchema, unitId: idSchema.optional(), asOf: isoDate.optional() })
+  .strict();

@@ -249,6 +249,12 @@ describe('criteria sets and assessments', () => {
       (c) => c.setId === setId,
     );
     expect(then).toMatchObject({ period: '2025-Q3' });
+    // A unit's page: for one commune, how many criteria it meets (its matrix row's count).
+    const one = (
+      await call('standing', 'GET', `/criteria/glance?programmeId=${w.p1.id}&unitId=${w.units.communeA.id}`)
+    ).json() as { setId: number; units: number; metCells: number }[];
+    const rowA = q4.rows.find((r: { unit: { id: number } }) => r.unit.id === w.units.communeA.id);
+    expect(one.find((g) => g.setId === setId)).toMatchObject({ units: 1, metCells: rowA.metCount });
     // A commune officer's cockpit counts its own unit only.
     const mine = (await cockpit('officerB')).registers.criteria.find((c) => c.setId === setId)!;
     expect(mine.units).toBeLessThanOrEqual(1);

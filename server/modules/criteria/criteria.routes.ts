@@ -11,6 +11,8 @@ import {
   criteriaSetSchema,
   matrixQuery,
   matrixSchema,
+  criteriaGlanceSchema,
+  glanceQuery,
   setListQuery,
   trendQuery,
   trendSchema,
@@ -33,6 +35,11 @@ export function criteriaRoutes(app: FastifyInstance, s: { criteria: CriteriaServ
     '/criteria/sets',
     { ...opts, schema: { tags, querystring: setListQuery, response: { 200: z.array(criteriaSetSchema) } } },
     (req) => criteria.list(req.actor, req.query.programmeId),
+  );
+  r.get(
+    '/criteria/glance',
+    { ...opts, schema: { tags, querystring: glanceQuery, response: { 200: criteriaGlanceSchema } } },
+    (req) => criteria.glanceOfUnit(req.actor, req.query),
   );
   r.post(
     '/criteria/sets',

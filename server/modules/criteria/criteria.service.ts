@@ -7,6 +7,7 @@ import { criterionMet, periodStart } from '../../../shared/criteria.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 import { foldText } from '../../../shared/text-fold.js';
 import type {
+  CriteriaGlance,
   AssessInput,
   Assessment,
   CreateSetInput,
@@ -119,6 +120,45 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
     const as = assessAs(actor, p.id, u.path);
     if (!as) throw new AppError('unit_out_of_scope', { unit: u.code }, 'unitId');
     return as;
+  }
+
+  /**
+   * Each set at a glance (the cockpit's tile): its latest period begun by "as of", how many
+   * units it assesses there and how many meet every criterion, under `parentPath` if given.
+   */
+  async function glance(
+    actor: Actor,
+    programmeId: number,
+    q: { asOf: string; parentPath?: string | null },
+  ): Promise<CriteriaGlance> {
+    const p = await programmes.access(actor, programmeId);
+    const scope = criteriaReadScope(actor, p.id);
+    const sets = await repo.sets(p.id);
+    const all = await repo.criteriaOf(sets.map((s) => s.id));
+    return Promise.all(
+      sets.map(async (set) => {
+        const criteria = all.filter((c) => c.set_id === set.id);
+        const period = (await repo.periods(set.id)).filter((k) => periodStart(k) <= q.asOf).at(-1) ?? null;
+        const counts = period
+          ? await repo.counts(
+              set.id,
+              period,
+              filter(p, set, scope, q.parentPath ? { parentPath: q.parentPath } : {}),
+              criteria.length,
+            )
+          : { total: 0, allMet: 0, per: [] };
+        return {
+          setId: set.id,
+          code: set.code,
+          name: nameIn(actor.locale, set),
+          period,
+          criteria: criteria.length,
+          units: counts.total,
+          allMet: counts.allMet,
+          metCells: counts.per.reduce((n, c) => n + Number(c.met), 0),
+        };
+      }),
+    );
   }
 
   return {
@@ -319,36 +359,19 @@ export function createCriteriaService(deps: { db: Db; clock: Clock; programmes: 
       };
     },
 
-    /**
-     * Each set at a glance (the cockpit's tile): its latest period begun by "as of", how many
-     * units it assesses there and how many meet every criterion, under `parentPath` if given.
-     */
-    async glance(actor: Actor, programmeId: number, q: { asOf: string; parentPath?: string | null }) {
-      const p = await programmes.access(actor, programmeId);
-      const sets = await repo.sets(p.id);
-      return Promise.all(
-        sets.map(async (s) => {
-          const { set, criteria, scope } = await open(actor, s.id);
-          const period = (await repo.periods(set.id)).filter((k) => periodStart(k) <= q.asOf).at(-1) ?? null;
-          const counts = period
-            ? await repo.counts(
-                set.id,
-                period,
-                filter(p, set, scope, q.parentPath ? { parentPath: q.parentPath } : {}),
-                criteria.length,
-              )
-            : { total: 0, allMet: 0 };
-          return {
-            setId: set.id,
-            code: set.code,
-            name: nameIn(actor.locale, set),
-            period,
-            criteria: criteria.length,
-            units: counts.total,
-            allMet: counts.allMet,
-          };
-        }),
-      );
+    glance,
+
+    /** The same for a unit of the programme (its page), as of a day (today by default). */
+    async glanceOfUnit(actor: Actor, q: { programmeId: number; unitId?: number; asOf?: string }) {
+      const p = await programmes.access(actor, q.programmeId);
+      let parentPath: string | null = null;
+      if (q.unitId) {
+        const [u] = await repo.units([q.unitId]);
+        if (!u || (p.rootUnitPath && !u.path.startsWith(p.rootUnitPath)))
+          throw new AppError('unit_not_found', { id: q.unitId }, 'unitId');
+        parentPath = u.path;
+      }
+      return glance(actor, p.id, { asOf: q.asOf ?? p.today, parentPath });
     },
 
     async trend(

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Assessment, AssessmentImport, CriteriaSet, Matrix, Trend } from '@shared/schemas/criteria';
+import type {
+  Assessment,
+  AssessmentImport,
+  CriteriaGlance,
+  CriteriaSet,
+  Matrix,
+  Trend,
+} from '@shared/schemas/criteria';
 import type { CatalogueSummary, Dataset } from '@shared/schemas/catalogue';
 import { ApiError, api } from '../api/client';
 import { i18next } from '../i18n';
@@ -21,6 +28,12 @@ export const useMatrix = (setId: number | undefined, q: Q) =>
     queryFn: ({ signal }) => api<Matrix>(`/criteria/sets/${setId}/matrix`, { query: q, signal }),
     enabled: Boolean(setId && q.period),
     placeholderData: (prev) => prev,
+  });
+/** Each set's latest period for a unit's subtree: counts only (the unit page). */
+export const useCriteriaGlance = (q: Q) =>
+  useQuery({
+    queryKey: ['criteria-glance', lang(), q],
+    queryFn: ({ signal }) => api<CriteriaGlance>('/criteria/glance', { query: q, signal }),
   });
 export const useTrend = (setId: number | undefined, q: Q) =>
   useQuery({
@@ -57,6 +70,7 @@ export function useCriteriaWrite() {
         'criteria-matrix',
         'criteria-trend',
         'criteria-assessment',
+        'criteria-glance',
         'datasets',
         'catalogue-summary',
       ])

@@ -1,46 +1,32 @@
-import { periodStart } from '@shared/criteria';
-import type { CriteriaSet } from '@shared/schemas/criteria';
+import type { CriteriaGlance } from '@shared/schemas/criteria';
 import { Card, Col, List, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { withAsOf } from '../app/useAsOf';
-import { useCriteriaSets, useDatasets, useMatrix } from '../criteria/api';
+import { useCriteriaGlance, useDatasets } from '../criteria/api';
 import { ltr } from '../i18n/format';
 
-type Props = { programmeId: number; unitId: number; asOf?: string; today: string };
+type Props = { programmeId: number; unitId: number; asOf?: string };
 
-/** One set: the unit's latest period begun, how many units (it, and those below) meet every criterion. */
-function SetCard(props: Props & { set: CriteriaSet }) {
+/** One set: the criteria a commune meets, or how many units below meet every criterion. */
+function SetCard(props: Props & { g: CriteriaGlance[number] }) {
   const { t } = useTranslation();
-  const day = props.asOf ?? props.today;
-  const period = props.set.periods.filter((k) => periodStart(k) <= day).at(-1);
-  const m = useMatrix(period ? props.set.id : undefined, { period, parentUnitId: props.unitId });
+  const { g } = props;
   const to = withAsOf(`/p/${props.programmeId}/criteria`, props.asOf, {
-    set: String(props.set.id),
-    ...(period ? { period } : {}),
+    set: String(g.setId),
+    ...(g.period ? { period: g.period } : {}),
   });
+  const one = g.units === 1;
+  const [n, of] = one ? [g.metCells, g.criteria] : [g.allMet, g.units];
   return (
-    <Card size="small" title={props.set.name} extra={<Link to={to}>{t('criteria.nav')}</Link>}>
-      {!period || !m.data ? (
+    <Card size="small" title={g.name} extra={<Link to={to}>{t('criteria.nav')}</Link>}>
+      {!g.period || g.units === 0 ? (
         <Typography.Text type="secondary">—</Typography.Text>
-      ) : m.data.total === 1 ? (
-        <>
-          <Progress
-            percent={Math.round((m.data.rows[0]!.metCount / m.data.criteria.length) * 100)}
-            format={() => `${m.data.rows[0]!.metCount}/${m.data.criteria.length}`}
-            size="small"
-          />
-          <Typography.Text type="secondary">{ltr(period)}</Typography.Text>
-        </>
       ) : (
         <>
-          <Progress
-            percent={m.data.total ? Math.round((m.data.allMet / m.data.total) * 100) : 0}
-            format={() => `${m.data.allMet}/${m.data.total}`}
-            size="small"
-          />
+          <Progress percent={of ? Math.round((n / of) * 100) : 0} format={() => `${n}/${of}`} size="small" />
           <Typography.Text type="secondary">
-            {t('cockpit.criteriaAllMet', { count: m.data.criteria.length, period: ltr(period) })}
+            {one ? ltr(g.period) : t('cockpit.criteriaAllMet', { count: g.criteria, period: ltr(g.period) })}
           </Typography.Text>
         </>
       )}
@@ -51,7 +37,11 @@ function SetCard(props: Props & { set: CriteriaSet }) {
 /** The criteria sets and the datasets of a unit, on its page. */
 export function UnitCriteriaCards(props: Props) {
   const { t } = useTranslation();
-  const sets = useCriteriaSets(props.programmeId);
+  const glance = useCriteriaGlance({
+    programmeId: props.programmeId,
+    unitId: props.unitId,
+    asOf: props.asOf,
+  });
   const datasets = useDatasets({
     programmeId: props.programmeId,
     ownerUnitId: props.unitId,
@@ -59,9 +49,9 @@ export function UnitCriteriaCards(props: Props) {
   });
   return (
     <>
-      {(sets.data ?? []).map((s) => (
-        <Col xs={24} lg={12} key={s.id} data-testid="unit-criteria">
-          <SetCard {...props} set={s} />
+      {(glance.data ?? []).map((g) => (
+        <Col xs={24} lg={12} key={g.setId} data-testid="unit-criteria">
+          <SetCard {...props} g={g} />
         </Col>
       ))}
       {(datasets.data?.length ?? 0) > 0 && (

@@ -36,7 +36,7 @@ const REC_COLOR: Record<string, string> = {
 export default function UnitPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
-  const { programme, today } = useProgrammeContext();
+  const { programme } = useProgrammeContext();
   const { unitId } = useParams();
   const [asOf] = useAsOf();
   const id = Number(unitId);
@@ -219,12 +219,7 @@ export default function UnitPage() {
             </Space>
           </Card>
         </Col>
-        <UnitCriteriaCards
-          programmeId={programme.id}
-          unitId={id}
-          asOf={asOf}
-          today={today ?? new Date().toISOString().slice(0, 10)}
-        />
+        <UnitCriteriaCards programmeId={programme.id} unitId={id} asOf={asOf} />
       </Row>
     </div>
   );
