@@ -176,6 +176,7 @@ export function createServices(
   const pilots = createPilotsService({ db, clock, programmes, tasks });
   const criteriaParts = criteriaServices(db, clock, programmes);
   const cockpit = createCockpitService({
+    clock,
     programmes,
     tasks,
     tasksRepo,

@@ -179,6 +179,11 @@ export const cockpitResponse = z.object({
   reporting: z.array(
     z.object({
       period: z.string(),
+      /** The report's due moment, and when the warning list is drawn (late reports count until then). */
+      dueAt: z.string(),
+      drawAt: z.string(),
+      /** Not yet drawn: `received` is what is in so far, the rates are null until it closes. */
+      open: z.boolean(),
       expected: z.number().int(),
       received: z.number().int(),
       onTime: z.number().int(),

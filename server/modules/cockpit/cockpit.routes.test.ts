@@ -66,17 +66,30 @@ describe('cockpit', () => {
     expect(c.warningList).toMatchObject({ period: '2025-W45', unitCount: 3 });
     const ca = c.warningList!.units.find((u) => u.unit.code === 'CA')!;
     expect(ca.reasons.map((r) => r.code)).toEqual(['overdue_tasks', 'report_missing']);
-    // Reporting: eight periods due by the "as of" day; the last (due today at 17:00) still pending.
+    // Reporting: eight periods up to the "as of" day's; the last (due today at 17:00) still open.
     expect(c.reporting).toHaveLength(8);
     expect(c.reporting.at(-2)).toEqual({
       period: '2025-W45',
+      dueAt: '2025-11-07T10:00:00.000Z',
+      drawAt: expect.any(String),
+      open: false,
       expected: 3,
       received: 0,
       onTime: 0,
       reportingRate: 0,
       onTimeRate: 0,
     });
-    expect(c.reporting.at(-1)).toMatchObject({ period: '2025-W46', expected: 0, reportingRate: null });
+    // The open week is not a 0% figure: what is expected, what is in so far, no rate until it closes.
+    expect(c.reporting.at(-1)).toMatchObject({
+      period: '2025-W46',
+      dueAt: '2025-11-14T10:00:00.000Z',
+      open: true,
+      expected: 3,
+      received: 0,
+      reportingRate: null,
+      onTimeRate: null,
+    });
+    expect(c.reporting.at(-1)!.drawAt >= c.reporting.at(-1)!.dueAt).toBe(true);
     expect(c.kpis).toEqual([]);
   });
 

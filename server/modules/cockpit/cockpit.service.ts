@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../../../shared/dates.js';
-import { dueDay, periodOf, previousPeriod, zonedInstant, type Period } from '../../../shared/periods.js';
+import { dueMoment, periodOf, previousPeriod, zonedInstant, type Period } from '../../../shared/periods.js';
 import type {
   Cockpit,
   CockpitQuery,
@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/schemas/cockpit.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
 import { pickName } from '../../lib/localize.js';
 import type { Actor } from '../auth/actor.js';
 import { taskReadScope } from '../auth/policy.js';
@@ -51,6 +52,7 @@ const REPORTING_PERIODS = 8;
  * same as on their own screens.
  */
 export function createCockpitService(deps: {
+  clock: Clock;
   programmes: ProgrammesService;
   tasks: TasksService;
   tasksRepo: TasksRepo;
@@ -70,11 +72,9 @@ export function createCockpitService(deps: {
     kind: u.kind,
   });
 
-  /** The periods already due by the end of `asOf`, the latest last. */
-  function duePeriods(p: ProgrammeAccess, asOf: string): Period[] {
-    let last = periodOf(asOf, p.dueRule.cadence);
-    while (dueDay(last, p.dueRule) > asOf) last = previousPeriod(last);
-    const list = [last];
+  /** The last periods up to the one `asOf` falls in (still open, most often), the latest last. */
+  function reportingPeriods(p: ProgrammeAccess, asOf: string): Period[] {
+    const list = [periodOf(asOf, p.dueRule.cadence)];
     while (list.length < REPORTING_PERIODS) list.unshift(previousPeriod(list[0]!));
     return list;
   }
@@ -111,7 +111,10 @@ export function createCockpitService(deps: {
       };
       const dates = Array.from({ length: q.weeks }, (_, i) => addDays(asOf, -7 * (q.weeks - 1 - i)));
       const children = unit ? await unitsRepo.children(unit.id) : [];
-      const periods = duePeriods(p, asOf);
+      const periods = reportingPeriods(p, asOf);
+      // Judged at the end of the "as of" day, or now when that is still to come (as the discipline table).
+      const endOfAsOf = zonedInstant(addDays(asOf, 1), '00:00', p.timeZone);
+      const judgedAt = new Date(Math.min(endOfAsOf.getTime(), deps.clock.now().getTime()));
 
       const [
         summary,
@@ -192,20 +195,30 @@ export function createCockpitService(deps: {
         })
         .filter((u) => u.total > 0 || u.childCount > 0);
 
+      // A period stays open until its warning list is drawn (reports after the due moment still come
+      // in, late): its rate is not a figure yet, only what is in so far out of what is expected.
       const reportingRows = periods.map((period, i) => {
+        const dueAt = reporting?.periods[i]?.dueAt
+          ? new Date(reporting.periods[i]!.dueAt)
+          : dueMoment(period, p.dueRule);
+        const drawAt = new Date(dueAt.getTime() + p.warningGraceHours * 3_600_000);
+        const open = judgedAt < drawAt;
         let expected = 0;
         let received = 0;
         let onTime = 0;
         for (const u of reporting?.units ?? []) {
           const cell = u.cells[i];
-          if (!cell || cell === 'pending' || cell === 'not_expected') continue;
+          if (!cell || cell === 'not_expected' || (cell === 'pending' && !open)) continue;
           expected++;
-          if (cell !== 'missing') received++;
+          if (cell !== 'missing' && cell !== 'pending') received++;
           if (cell === 'on_time') onTime++;
         }
-        const rate = (n: number) => (expected ? Math.round((n / expected) * 10_000) / 100 : null);
+        const rate = (n: number) => (expected && !open ? Math.round((n / expected) * 10_000) / 100 : null);
         return {
           period: period.key,
+          dueAt: dueAt.toISOString(),
+          drawAt: drawAt.toISOString(),
+          open,
           expected,
           received,
           onTime,

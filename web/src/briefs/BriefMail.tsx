@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { LANG_LABEL, LANGS, type Lang } from '../i18n';
 import { formatDateTime, ltr } from '../i18n/format';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 export const useRecipients = (programmeId: number) =>
   useQuery({
@@ -43,25 +44,36 @@ export function SendBriefButton({ brief, count }: { brief: Brief; count: number 
     onError: (e) => void message.error((e as Error).message),
   });
   return (
-    <Button
-      size="small"
-      icon={<MailOutlined />}
-      loading={send.isPending}
-      disabled={count === 0}
-      data-testid="brief-send"
-      onClick={() =>
-        Modal.confirm({
-          title: t('briefMail.sendConfirm', {
-            period: ltr(brief.period),
-            format: brief.format.toUpperCase(),
-            count,
-          }),
-          onOk: () => send.mutateAsync(),
-        })
+    <WhyDisabled
+      reason={
+        count === 0 && (
+          <>
+            {t('unitScreens.addRecipientsFirst')}{' '}
+            <a href="#brief-recipients">{t('unitScreens.addRecipients')}</a>
+          </>
+        )
       }
     >
-      {t('briefMail.send')}
-    </Button>
+      <Button
+        size="small"
+        icon={<MailOutlined />}
+        loading={send.isPending}
+        disabled={count === 0}
+        data-testid="brief-send"
+        onClick={() =>
+          Modal.confirm({
+            title: t('briefMail.sendConfirm', {
+              period: ltr(brief.period),
+              format: brief.format.toUpperCase(),
+              count,
+            }),
+            onOk: () => send.mutateAsync(),
+          })
+        }
+      >
+        {t('briefMail.send')}
+      </Button>
+    </WhyDisabled>
   );
 }
 
@@ -93,6 +105,7 @@ export function RecipientsCard({ programmeId }: { programmeId: number }) {
       title={t('briefMail.recipients')}
       style={{ marginBottom: 12 }}
       data-testid="brief-recipients"
+      id="brief-recipients"
     >
       <Typography.Paragraph type="secondary">{t('briefMail.recipientsHint')}</Typography.Paragraph>
       {manage && (

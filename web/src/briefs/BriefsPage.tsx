@@ -1,9 +1,10 @@
-import { FileTextOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { Brief, BriefFormat } from '@shared/schemas/briefs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Select, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useWarningSummaries } from '../api/cycle';
 import { download } from '../cockpit/download';
@@ -11,6 +12,7 @@ import { isLang, LANG_LABEL, LANGS, type Lang } from '../i18n';
 import { formatDate, formatDateTime, formatNumber, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { WhyDisabled } from '../ui/WhyDisabled';
 import { RecipientsCard, SendBriefButton, SendingsCard, useRecipients } from './BriefMail';
 
 /** The weekly briefs: written by themselves after publication, or here on demand; the archive. */
@@ -35,9 +37,12 @@ export default function BriefsPage() {
       api<Brief>(`/programmes/${programme.id}/briefs`, { method: 'POST', body }),
     onSuccess: (b) => {
       void qc.invalidateQueries({ queryKey: ['briefs', programme.id] });
-      void message.success(t('briefs.generated', { file: b.fileName, ms: b.tookMs }));
+      // The file at once (it is archived as well); the link below stays if the browser held it back.
+      setReady(b);
+      void download(`/briefs/${b.id}/file`, {}).catch(() => undefined);
     },
   });
+  const [ready, setReady] = useState<Brief | null>(null);
 
   if (briefs.isPending || lists.isPending) return <PageSpinner />;
   if (briefs.isError) return <ErrorNote error={briefs.error} onRetry={() => void briefs.refetch()} />;
@@ -75,17 +80,54 @@ export default function BriefsPage() {
             options={LANGS.map((l) => ({ value: l, label: LANG_LABEL[l] }))}
             data-testid="brief-lang"
           />
-          <Button
-            type="primary"
-            icon={<FileTextOutlined />}
-            disabled={!chosen}
-            loading={write.isPending}
-            onClick={() => chosen && write.mutate({ period: chosen, format, lang: docLang })}
-            data-testid="brief-generate"
+          <WhyDisabled
+            reason={
+              !chosen && (
+                <>
+                  {t('unitScreens.noListForBrief')}{' '}
+                  <Link to={`/p/${programme.id}/warnings`}>{t('unitScreens.openWarnings')}</Link>
+                </>
+              )
+            }
           >
-            {t('briefs.generate')}
-          </Button>
+            <Button
+              type="primary"
+              icon={<FileTextOutlined />}
+              disabled={!chosen}
+              loading={write.isPending}
+              onClick={() => chosen && write.mutate({ period: chosen, format, lang: docLang })}
+              data-testid="brief-generate"
+            >
+              {t('briefs.generate')}
+            </Button>
+          </WhyDisabled>
         </Space>
+        {!chosen && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('unitScreens.noListForBrief')}{' '}
+            <Link to={`/p/${programme.id}/warnings`}>{t('unitScreens.openWarnings')}</Link>
+          </Typography.Paragraph>
+        )}
+        {ready && !write.isPending && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="brief-ready"
+            title={t('unitScreens.briefReady', { file: ready.fileName })}
+            description={t('briefs.generated', { file: ready.fileName, ms: ready.tookMs })}
+            action={
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => void download(`/briefs/${ready.id}/file`, {})}
+                data-testid="brief-ready-download"
+              >
+                {t('unitScreens.briefAgain')}
+              </Button>
+            }
+          />
+        )}
         {write.isPending && (
           <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('briefs.generating')} />
         )}
@@ -94,7 +136,19 @@ export default function BriefsPage() {
         )}
       </Card>
       <RecipientsCard programmeId={programme.id} />
-      <Card size="small" title={t('briefs.archive')}>
+      <Card
+        size="small"
+        title={t('briefs.archive')}
+        extra={
+          recipients.data?.can.send &&
+          recipients.data.recipients.length === 0 && (
+            <Typography.Text type="secondary" data-testid="brief-no-recipients">
+              {t('unitScreens.addRecipientsFirst')}{' '}
+              <a href="#brief-recipients">{t('unitScreens.addRecipients')}</a>
+            </Typography.Text>
+          )
+        }
+      >
         <Table
           size="small"
           rowKey="id"

@@ -31,6 +31,7 @@ import { formatDate } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { UnitSelect } from '../tasks/UnitSelect';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 /**
  * The shared data catalogue: each unit's datasets, published or not as of the day, the shared
@@ -367,13 +368,23 @@ function ImportModal(props: { programmeId: number; onClose: () => void }) {
               if (f) void run(`${base}/preview?${q}`, f);
             }}
           />
-          <Button
-            type="primary"
-            disabled={!file || !result || result.committed}
-            onClick={() => file && void run(`${base}?${q}&mode=all`, file)}
+          <WhyDisabled
+            reason={
+              !file
+                ? t('unitScreens.chooseFileFirst')
+                : !result
+                  ? t('unitScreens.checkFirst')
+                  : result.committed && t('unitScreens.alreadyImported')
+            }
           >
-            {t('criteria.importAll')}
-          </Button>
+            <Button
+              type="primary"
+              disabled={!file || !result || result.committed}
+              onClick={() => file && void run(`${base}?${q}&mode=all`, file)}
+            >
+              {t('criteria.importAll')}
+            </Button>
+          </WhyDisabled>
           <Button
             disabled={!file || !result || result.committed || result.valid === 0}
             onClick={() => file && void run(`${base}?${q}&mode=valid`, file)}

@@ -17,10 +17,11 @@ import {
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCockpit } from '../api/queries';
+import { useClock, useCockpit } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
+import { useUnitReader } from '../app/useUnitReader';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatNumber, ltr, pickName } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, ltr, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { STATE_COLORS } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
@@ -53,6 +54,7 @@ export default function CockpitPage() {
   const [asOf] = useAsOf();
   const filters = useCockpitFilters();
   const navigate = useNavigate();
+  const unitReader = useUnitReader(programme.id);
   const cockpit = useCockpit(programme.id, { asOf, groupId: filters.groupId, unitId: filters.unitId });
   const base = `/p/${programme.id}`;
 
@@ -225,7 +227,7 @@ export default function CockpitPage() {
       </Row>
 
       <div className="cockpit__row">
-        <KpiTiles kpis={c.kpis} lang={lang} exportPath={exportPath} query={query} />
+        <KpiTiles kpis={c.kpis} lang={lang} exportPath={exportPath} query={query} unitReader={!!unitReader} />
       </div>
 
       <RegistersTiles
@@ -293,24 +295,46 @@ function ReportingTile(props: {
   query: Record<string, string | number | undefined>;
 }) {
   const { t } = useTranslation();
-  const last = [...props.rows].reverse().find((r) => r.expected > 0);
+  const { programme } = useProgrammeContext();
+  // The big figure is the latest period that has closed; a period still open shows what is in so far.
+  const last = [...props.rows].reverse().find((r) => !r.open && r.expected > 0);
+  const open = props.rows.filter((r) => r.open && r.expected > 0);
+  const at = (iso: string) => formatDateTime(iso, props.lang, programme.timeZone);
+  const now = useClock().data?.now ?? new Date().toISOString();
   return (
     <Tile tile="reporting" title={t('cockpit.reporting')} exportPath={props.exportPath} query={props.query}>
-      {last ? (
+      {last || open.length ? (
         <>
-          <div className="cockpit-figure" data-testid="reporting-rate">
-            {last.reportingRate === null ? '—' : `${formatNumber(last.reportingRate, props.lang, 1)}%`}
-          </div>
-          <Typography.Text type="secondary">
-            {t('cockpit.reportingOf', {
-              period: ltr(last.period),
-              received: ltr(String(last.received)),
-              expected: ltr(String(last.expected)),
-              onTime: last.onTime,
-            })}
-          </Typography.Text>
+          {last && (
+            <>
+              <div className="cockpit-figure" data-testid="reporting-rate">
+                {last.reportingRate === null ? '—' : `${formatNumber(last.reportingRate, props.lang, 1)}%`}
+              </div>
+              <Typography.Text type="secondary">
+                {t('cockpit.reportingOf', {
+                  period: ltr(last.period),
+                  received: ltr(String(last.received)),
+                  expected: ltr(String(last.expected)),
+                  onTime: last.onTime,
+                })}
+              </Typography.Text>
+            </>
+          )}
+          {open.map((r) => (
+            <div key={r.period} data-testid="reporting-open">
+              <Typography.Text>
+                {t(r.dueAt > now ? 'unitScreens.reportingOpen' : 'unitScreens.reportingLate', {
+                  period: ltr(r.period),
+                  due: at(r.dueAt),
+                  draw: at(r.drawAt),
+                  received: ltr(String(r.received)),
+                  expected: ltr(String(r.expected)),
+                })}
+              </Typography.Text>
+            </div>
+          ))}
           <Suspense fallback={<Skeleton active />}>
-            <ReportingChart rows={props.rows} lang={props.lang} />
+            <ReportingChart rows={props.rows.filter((r) => !r.open)} lang={props.lang} />
           </Suspense>
         </>
       ) : (

@@ -25,8 +25,11 @@ export function KpiTiles(props: {
   lang: Lang;
   exportPath: string;
   query: Record<string, string | number | undefined>;
+  /** A unit's reader: key results are the programme's, so an empty tile is left out. */
+  unitReader?: boolean;
 }) {
   const { t } = useTranslation();
+  if (props.unitReader && props.kpis.length === 0) return null;
   return (
     <Tile tile="kpis" title={t('cockpit.kpis')} exportPath={props.exportPath} query={props.query}>
       {props.kpis.length === 0 ? (

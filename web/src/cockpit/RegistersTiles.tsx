@@ -28,35 +28,46 @@ export function RegistersTiles(props: Props) {
   const cells = [
     money && (
       <Tile tile="money" title={<Link to={`${base}/money`}>{t('money.title')}</Link>} {...tileProps}>
-        <div className="kpi-tile__value" data-testid="cockpit-disbursement-rate">
-          {displayRate(money.rate, props.lang)}
-        </div>
-        <Typography.Text type="secondary">
-          {t('cockpit.disbursedOf', {
-            disbursed: formatBillions(money.disbursed, props.lang),
-            allocated: formatBillions(money.allocated, props.lang),
-          })}
-        </Typography.Text>
-        <Progress
-          percent={money.rate === null ? 0 : Math.min(100, Number(money.rate))}
-          success={
-            money.threshold ? { percent: Math.min(100, Number(money.threshold.minRatePct)) } : undefined
-          }
-          status={
-            money.threshold && money.rate !== null && Number(money.rate) < Number(money.threshold.minRatePct)
-              ? 'exception'
-              : 'normal'
-          }
-          showInfo={false}
-          size="small"
-        />
-        {money.threshold && (
-          <Typography.Text type="secondary">
-            {t('cockpit.thresholdBy', {
-              rate: displayRate(money.threshold.minRatePct, props.lang),
-              date: formatDate(`${money.year}-${money.threshold.byDay}`, props.lang),
-            })}
+        {Number(money.allocated) === 0 && Number(money.disbursed) === 0 ? (
+          // Nothing allocated in the scope: say so rather than "— 0,00 / 0,00".
+          <Typography.Text type="secondary" data-testid="cockpit-money-none">
+            {t('unitScreens.noMoney', { year: money.year })}
           </Typography.Text>
+        ) : (
+          <>
+            <div className="kpi-tile__value" data-testid="cockpit-disbursement-rate">
+              {displayRate(money.rate, props.lang)}
+            </div>
+            <Typography.Text type="secondary">
+              {t('cockpit.disbursedOf', {
+                disbursed: formatBillions(money.disbursed, props.lang),
+                allocated: formatBillions(money.allocated, props.lang),
+              })}
+            </Typography.Text>
+            <Progress
+              percent={money.rate === null ? 0 : Math.min(100, Number(money.rate))}
+              success={
+                money.threshold ? { percent: Math.min(100, Number(money.threshold.minRatePct)) } : undefined
+              }
+              status={
+                money.threshold &&
+                money.rate !== null &&
+                Number(money.rate) < Number(money.threshold.minRatePct)
+                  ? 'exception'
+                  : 'normal'
+              }
+              showInfo={false}
+              size="small"
+            />
+            {money.threshold && (
+              <Typography.Text type="secondary">
+                {t('cockpit.thresholdBy', {
+                  rate: displayRate(money.threshold.minRatePct, props.lang),
+                  date: formatDate(`${money.year}-${money.threshold.byDay}`, props.lang),
+                })}
+              </Typography.Text>
+            )}
+          </>
         )}
       </Tile>
     ),

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang } from '../i18n';
 import { uploadXlsx } from './api';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 /** The template (the set's criteria as columns), then the file: a preview with row errors, all rows or only the valid ones. */
 export function ImportCard({ set }: { set: CriteriaSet }) {
@@ -62,14 +63,24 @@ export function ImportCard({ set }: { set: CriteriaSet }) {
             if (f) void run(`import/preview?period=${p}`, f);
           }}
         />
-        <Button
-          type="primary"
-          disabled={!file || !result || result.committed}
-          onClick={() => file && void run(`import?period=${p}&mode=all`, file)}
-          data-testid="criteria-import-all"
+        <WhyDisabled
+          reason={
+            !file
+              ? t('unitScreens.chooseFileFirst')
+              : !result
+                ? t('unitScreens.checkFirst')
+                : result.committed && t('unitScreens.alreadyImported')
+          }
         >
-          {t('criteria.importAll')}
-        </Button>
+          <Button
+            type="primary"
+            disabled={!file || !result || result.committed}
+            onClick={() => file && void run(`import?period=${p}&mode=all`, file)}
+            data-testid="criteria-import-all"
+          >
+            {t('criteria.importAll')}
+          </Button>
+        </WhyDisabled>
         <Button
           disabled={!file || !result || result.committed || result.valid === 0}
           onClick={() => file && void run(`import?period=${p}&mode=valid`, file)}

@@ -1026,4 +1026,36 @@ export const ar: Messages = {
     publishedOn: 'تاريخ النشر',
   },
   // end criteria
+  // unitScreens
+  unitScreens: {
+    reportingOpen: 'الفترة {{period}} مفتوحة حتى {{due}}: ورد {{received}} من {{expected}} تقريرًا حتى الآن',
+    reportingLate:
+      'حلّ موعد الفترة {{period}} في {{due}}؛ تُحتسب التقارير المتأخرة حتى إعداد قائمة التحذير {{draw}}: ورد {{received}} من {{expected}} حتى الآن',
+    soFar: 'حتى الآن',
+    lastClosed: 'آخر فترة مغلقة',
+    noMoney: 'لا توجد خطة رأسمالية لعام {{year}} في هذا النطاق.',
+    kpisProgramme: 'النتائج الرئيسية تخص البرنامج كله؛ انظر الأهداف ومؤشرات الأداء.',
+    latestPublished: 'آخر قائمة منشورة',
+    myUnitListed: '{{unit}} مدرجة في قائمة التحذير للفترة {{period}}.',
+    myUnitNotListed: '{{unit}} غير مدرجة في قائمة التحذير للفترة {{period}}.',
+    noPublished: 'لم تُنشر أي قائمة تحذير بعد.',
+    notDrawn: 'لم تُعدّ قائمة التحذير للفترة {{period}} بعد.',
+    recordsOf: 'مؤشرات الخدمات العامة لـ {{unit}}',
+    briefReady: 'تمت كتابة {{file}}؛ يجري تنزيله وهو محفوظ في الأرشيف.',
+    briefAgain: 'التنزيل مرة أخرى',
+    noListForBrief: 'لا توجد قائمة تحذير بعد؛ يُكتب التقرير الأسبوعي من قائمة معدّة.',
+    openWarnings: 'فتح قائمة التحذير',
+    addRecipientsFirst: 'لا يوجد مستلمون بعد: أضف المستلمين قبل الإرسال.',
+    addRecipients: 'إضافة مستلمين',
+    noChanges: 'لا توجد تغييرات لحفظها بعد.',
+    chooseFileFirst: 'اختر ملفًا أولًا.',
+    checkFirst: 'افحص الملف قبل استيراده.',
+    nothingValid: 'لا يوجد صف صالح للاستيراد.',
+    alreadyImported: 'تم استيراد هذا الملف.',
+    reasonFirst: 'اكتب السبب أولًا.',
+    pickUnitFirst: 'اختر وحدة أولًا.',
+    weightsMust100: 'يجب أن يكون مجموع الأوزان 100 (الآن {{total}}).',
+    notEditable: 'تم إرسال التقرير: لا يمكن تعديله إلا كمسودة أو بعد إعادته.',
+  },
+  // end unitScreens
 };

@@ -1027,4 +1027,36 @@ export const en: Messages = {
     publishedOn: 'Published on',
   },
   // end criteria
+  // unitScreens
+  unitScreens: {
+    reportingOpen: '{{period}} is open until {{due}}: {{received}} of {{expected}} reports in so far',
+    reportingLate:
+      '{{period}} fell due {{due}}; late reports still count until the warning list is drawn {{draw}}: {{received}} of {{expected}} in so far',
+    soFar: 'so far',
+    lastClosed: 'Latest closed period',
+    noMoney: 'No capital plan for {{year}} in this scope.',
+    kpisProgramme: 'Key results belong to the whole programme; see Objectives & KPIs.',
+    latestPublished: 'Latest published list',
+    myUnitListed: '{{unit}} is on the warning list of {{period}}.',
+    myUnitNotListed: '{{unit}} is not on the warning list of {{period}}.',
+    noPublished: 'No warning list has been published yet.',
+    notDrawn: 'The warning list of {{period}} has not been drawn yet.',
+    recordsOf: 'Service indicators of {{unit}}',
+    briefReady: '{{file}} is written; it is downloading and kept in the archive.',
+    briefAgain: 'Download again',
+    noListForBrief: 'No warning list yet; the weekly brief is written from a drawn list.',
+    openWarnings: 'Open the warning list',
+    addRecipientsFirst: 'No recipients yet: add recipients before sending.',
+    addRecipients: 'Add recipients',
+    noChanges: 'Nothing changed yet to save.',
+    chooseFileFirst: 'Choose a file first.',
+    checkFirst: 'Check the file before importing it.',
+    nothingValid: 'No valid row to import.',
+    alreadyImported: 'This file has been imported.',
+    reasonFirst: 'Write the reason first.',
+    pickUnitFirst: 'Pick a unit first.',
+    weightsMust100: 'The weights must add up to 100 (now {{total}}).',
+    notEditable: 'The report has been submitted: it can be edited only as a draft or once returned.',
+  },
+  // end unitScreens
 };

@@ -1036,5 +1036,37 @@ export const vi = {
     publishedOn: 'Ngày công bố',
   },
   // end criteria
+  // unitScreens
+  unitScreens: {
+    reportingOpen: 'Kỳ {{period}} đang mở đến {{due}}: đã nhận {{received}}/{{expected}} báo cáo',
+    reportingLate:
+      'Kỳ {{period}} đã đến hạn ({{due}}); báo cáo muộn còn được tính đến khi lập danh sách cảnh báo {{draw}}: đã nhận {{received}}/{{expected}}',
+    soFar: 'đến nay',
+    lastClosed: 'Kỳ đã chốt gần nhất',
+    noMoney: 'Không có kế hoạch vốn năm {{year}} trong phạm vi này.',
+    kpisProgramme: 'Kết quả then chốt là của cả chương trình; xem tại mục Mục tiêu & KPI.',
+    latestPublished: 'Danh sách đã công bố gần nhất',
+    myUnitListed: '{{unit}} có tên trong danh sách cảnh báo kỳ {{period}}.',
+    myUnitNotListed: '{{unit}} không có tên trong danh sách cảnh báo kỳ {{period}}.',
+    noPublished: 'Chưa có danh sách cảnh báo nào được công bố.',
+    notDrawn: 'Danh sách cảnh báo kỳ {{period}} chưa được lập.',
+    recordsOf: 'Chỉ số dịch vụ công của {{unit}}',
+    briefReady: 'Đã tạo {{file}}; tệp đang được tải về và đã lưu vào kho.',
+    briefAgain: 'Tải lại',
+    noListForBrief: 'Chưa có danh sách cảnh báo nào; báo cáo tuần viết từ danh sách đã lập.',
+    openWarnings: 'Mở danh sách cảnh báo',
+    addRecipientsFirst: 'Chưa có người nhận: thêm người nhận trước khi gửi.',
+    addRecipients: 'Thêm người nhận',
+    noChanges: 'Chưa có thay đổi nào để lưu.',
+    chooseFileFirst: 'Chọn tệp trước.',
+    checkFirst: 'Kiểm tra tệp trước khi nhập.',
+    nothingValid: 'Không có dòng hợp lệ nào để nhập.',
+    alreadyImported: 'Tệp này đã được nhập.',
+    reasonFirst: 'Ghi lý do trước.',
+    pickUnitFirst: 'Chọn đơn vị trước.',
+    weightsMust100: 'Tổng trọng số phải bằng 100 (hiện là {{total}}).',
+    notEditable: 'Báo cáo đã gửi: chỉ sửa được khi còn là bản nháp hoặc bị trả lại.',
+  },
+  // end unitScreens
 };
 export type Messages = typeof vi;

@@ -25,6 +25,7 @@ import { UnitSelect } from '../tasks/UnitSelect';
 import { Empty, ErrorNote, PageSpinner } from '../ui/states';
 import { importValues, saveValues, useEntrySheet } from './api';
 import './indicators.css';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 type Row = EntrySheet['rows'][number];
 /** A run of either direction kept whole inside the other (first-strong isolate). */
@@ -217,16 +218,18 @@ export default function ValuesEntryPage() {
             />
           )}
           {canEdit && sheet.data.rows.length > 0 && (
-            <Button
-              type="primary"
-              onClick={() => void save()}
-              loading={saving}
-              disabled={!Object.keys(drafts).length}
-              style={{ marginTop: 12 }}
-              data-testid="save-values"
-            >
-              {t('indicators.save')}
-            </Button>
+            <WhyDisabled reason={!Object.keys(drafts).length && t('unitScreens.noChanges')}>
+              <Button
+                type="primary"
+                onClick={() => void save()}
+                loading={saving}
+                disabled={!Object.keys(drafts).length}
+                style={{ marginTop: 12 }}
+                data-testid="save-values"
+              >
+                {t('indicators.save')}
+              </Button>
+            </WhyDisabled>
           )}
         </Card>
       )}

@@ -8,6 +8,7 @@ import { api, ApiError } from '../api/client';
 import { isLang, type Lang } from '../i18n';
 import { formatNumber, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
+import { useUnitReader } from '../app/useUnitReader';
 import { ErrorNote } from '../ui/states';
 import { uploadRecords } from './upload';
 
@@ -22,16 +23,17 @@ export default function ServiceRecordsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs('2025-07-01'), dayjs('2025-11-12')]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
+  // A unit's readers read the indicators of their own unit (and below), not the programme's.
+  const unitReader = useUnitReader(programme.id);
+  const scope = unitReader ? { unitId: unitReader.unitId } : { programmeId: programme.id };
   const fetchGroups = (groupBy: 'month' | 'unit') =>
-    api<IndicatorsResponse>('/service-indicators', {
-      query: { programmeId: programme.id, from, to, groupBy },
-    });
+    api<IndicatorsResponse>('/service-indicators', { query: { ...scope, from, to, groupBy } });
   const months = useQuery({
-    queryKey: ['service-indicators', programme.id, from, to, 'month'],
+    queryKey: ['service-indicators', scope, from, to, 'month'],
     queryFn: () => fetchGroups('month'),
   });
   const units = useQuery({
-    queryKey: ['service-indicators', programme.id, from, to, 'unit'],
+    queryKey: ['service-indicators', scope, from, to, 'unit'],
     queryFn: () => fetchGroups('unit'),
   });
 
@@ -135,7 +137,11 @@ export default function ServiceRecordsPage() {
 
       <Card
         size="small"
-        title={t('records.indicators')}
+        title={
+          unitReader && months.data
+            ? t('unitScreens.recordsOf', { unit: months.data.unit.name })
+            : t('records.indicators')
+        }
         extra={
           <DatePicker.RangePicker
             value={range}

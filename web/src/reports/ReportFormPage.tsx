@@ -13,6 +13,7 @@ import { ErrorNote, PageSpinner } from '../ui/states';
 import { ReportStatusTag } from './labels';
 import './reports.css';
 import { RaiseFromEntry } from '../obstacles/RaiseFromEntry';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 type Entry = Report['entries'][number];
 type Edit = Pick<Entry, 'percent' | 'done' | 'next' | 'obstacles' | 'belowReason'>;
@@ -191,9 +192,11 @@ function ReportForm({ initial }: { initial: Report }) {
                 : ''}
         </Typography.Text>
         {editable && (
-          <Button onClick={() => void save()} disabled={!dirty} data-testid="save-report">
-            {t('report.save')}
-          </Button>
+          <WhyDisabled reason={!dirty && t('unitScreens.noChanges')}>
+            <Button onClick={() => void save()} disabled={!dirty} data-testid="save-report">
+              {t('report.save')}
+            </Button>
+          </WhyDisabled>
         )}
         {report.can.submit && !conflict && (
           <Button

@@ -10,6 +10,7 @@ import { pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import type { TaskListFilters } from './task-filters';
 import { UnitSelect } from './UnitSelect';
+import { WhyDisabled } from '../ui/WhyDisabled';
 
 type Props = {
   value: TaskListFilters;
@@ -63,18 +64,22 @@ export function TaskFilters({ value: f, onChange, onClear }: Props) {
         <UnitSelect value={f.unitId} onChange={(unitId) => onChange({ unitId })} />
       </Col>
       <Col xs={12} md={6} xl={3}>
-        <Select
-          value={f.unitRole ?? 'any'}
-          onChange={(v: 'any' | 'lead' | 'coordinate') => onChange({ unitRole: v === 'any' ? undefined : v })}
-          disabled={!f.unitId}
-          options={[
-            { value: 'any', label: t('tasks.unitRoleAny') },
-            { value: 'lead', label: t('tasks.unitRoleLead') },
-            { value: 'coordinate', label: t('tasks.unitRoleCoordinate') },
-          ]}
-          style={{ width: '100%' }}
-          aria-label={t('tasks.unitRole')}
-        />
+        <WhyDisabled block reason={!f.unitId && t('unitScreens.pickUnitFirst')}>
+          <Select
+            value={f.unitRole ?? 'any'}
+            onChange={(v: 'any' | 'lead' | 'coordinate') =>
+              onChange({ unitRole: v === 'any' ? undefined : v })
+            }
+            disabled={!f.unitId}
+            options={[
+              { value: 'any', label: t('tasks.unitRoleAny') },
+              { value: 'lead', label: t('tasks.unitRoleLead') },
+              { value: 'coordinate', label: t('tasks.unitRoleCoordinate') },
+            ]}
+            style={{ width: '100%' }}
+            aria-label={t('tasks.unitRole')}
+          />
+        </WhyDisabled>
       </Col>
       <Col xs={12} md={6} xl={3}>
         <Select

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, toQueryString } from '../api/client';
 import { i18next } from '../i18n';
+import { WhyDisabled } from './WhyDisabled';
 
 /** Sends the XLSX as the request body; the answer is the preview or the committed import. */
 async function send(path: string, file: File): Promise<SheetImportResult> {
@@ -119,13 +120,15 @@ export function SheetImport(props: {
             >
               {t('registerScreens.sheet.importAll')}
             </Button>
-            <Button
-              disabled={!file || busy || result.valid === 0 || result.valid === result.total}
-              data-testid={`${props.testId}-valid`}
-              onClick={() => file && void run(file, 'valid')}
-            >
-              {t('registerScreens.sheet.importValid', { count: result.valid })}
-            </Button>
+            <WhyDisabled reason={result.valid === 0 && t('unitScreens.nothingValid')}>
+              <Button
+                disabled={!file || busy || result.valid === 0 || result.valid === result.total}
+                data-testid={`${props.testId}-valid`}
+                onClick={() => file && void run(file, 'valid')}
+              >
+                {t('registerScreens.sheet.importValid', { count: result.valid })}
+              </Button>
+            </WhyDisabled>
           </>
         )}
         {result?.committed && (

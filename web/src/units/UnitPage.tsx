@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { useUnit } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
+import { useUnitReader } from '../app/useUnitReader';
 import { isLang, type Lang } from '../i18n';
 import { formatDate, ltr, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
@@ -41,6 +42,7 @@ export default function UnitPage() {
   const [asOf] = useAsOf();
   const id = Number(unitId);
   const unit = useUnit(id);
+  const unitReader = useUnitReader(programme.id);
   const q = useQuery({
     queryKey: ['unit-registers', id, programme.id, asOf],
     queryFn: ({ signal }) =>
@@ -67,13 +69,21 @@ export default function UnitPage() {
           ))
       : '—';
   const m = r.money;
+  const ancestors = unit.data?.ancestors ?? [];
+  const mineAt = unitReader ? ancestors.findIndex((a) => a.id === unitReader.unitId) : -1;
   return (
     <div data-testid="unit-page">
       <Breadcrumb
         items={[
           { title: <Link to={to('/units')}>{t('units.title')}</Link> },
-          ...(unit.data?.ancestors ?? []).map((a) => ({
-            title: <Link to={to(`/units/${a.id}`)}>{pickName(a.name, lang)}</Link>,
+          ...ancestors.map((a, i) => ({
+            // A unit's readers open their own unit and below; the units above show as names.
+            title:
+              unitReader && (mineAt < 0 || i < mineAt) ? (
+                pickName(a.name, lang)
+              ) : (
+                <Link to={to(`/units/${a.id}`)}>{pickName(a.name, lang)}</Link>
+              ),
           })),
         ]}
       />

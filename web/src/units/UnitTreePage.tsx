@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchUnits, useUnits } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
+import { useUnitReader } from '../app/useUnitReader';
 import { isLang, type Lang } from '../i18n';
 import { formatNumber, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
@@ -25,12 +26,16 @@ export default function UnitTreePage() {
   const found = useUnits({ ...scope, q: q.trim() }, q.trim().length >= 2);
   const [tree, setTree] = useState<Node[]>([]);
   const [expanded, setExpanded] = useState<Key[]>([]);
+  // A unit's readers open the pages of their own unit and those below it; the others show as names.
+  const unitReader = useUnitReader(programme.id);
+  const mine = useUnits({ ...scope, subtreeOf: unitReader?.unitId }, unitReader !== null);
+  const opens = (u: UnitWithCounts) => !unitReader || Boolean(mine.data?.some((m) => m.id === u.id));
 
   const toNode = (u: UnitWithCounts): Node => ({
     key: u.id,
     unit: u,
     isLeaf: u.childCount === 0,
-    title: <UnitTitle unit={u} lang={lang} programmeId={programme.id} asOf={asOf} />,
+    title: <UnitTitle unit={u} lang={lang} programmeId={programme.id} asOf={asOf} opens={opens(u)} />,
   });
 
   useEffect(() => {
@@ -41,7 +46,7 @@ export default function UnitTreePage() {
     setTree(top);
     // One root (the city): open it, its departments and communes are what people look for.
     if (top.length === 1 && top[0]) void loadChildren(top[0]).then(() => setExpanded([top[0]!.key]));
-  }, [roots.data, lang]);
+  }, [roots.data, lang, mine.data]);
 
   async function loadChildren(node: Node) {
     if (node.children?.length) return;
@@ -49,7 +54,7 @@ export default function UnitTreePage() {
     setTree((prev) => attach(prev, node.unit.id, children.map(toNode)));
   }
 
-  if (roots.isPending) return <PageSpinner />;
+  if (roots.isPending || (unitReader && mine.isPending)) return <PageSpinner />;
   if (roots.isError) return <ErrorNote error={roots.error} onRetry={() => void roots.refetch()} />;
 
   return (
@@ -69,7 +74,7 @@ export default function UnitTreePage() {
             dataSource={found.data ?? []}
             renderItem={(u) => (
               <List.Item>
-                <UnitTitle unit={u} lang={lang} programmeId={programme.id} asOf={asOf} />
+                <UnitTitle unit={u} lang={lang} programmeId={programme.id} asOf={asOf} opens={opens(u)} />
               </List.Item>
             )}
           />
@@ -105,19 +110,25 @@ function UnitTitle(props: {
   lang: Lang;
   programmeId: number;
   asOf: string | undefined;
+  /** Whether the reader may open the unit's page. */
+  opens: boolean;
 }) {
   const { t } = useTranslation();
   const { unit: u, lang } = props;
   const c = u.counts;
   return (
     <Space wrap size={[8, 2]} data-testid={`unit-${u.code}`}>
-      <Link
-        to={withAsOf(`/p/${props.programmeId}/units/${u.id}`, props.asOf)}
-        onClick={(e) => e.stopPropagation()}
-        data-testid={`unit-link-${u.code}`}
-      >
+      {props.opens ? (
+        <Link
+          to={withAsOf(`/p/${props.programmeId}/units/${u.id}`, props.asOf)}
+          onClick={(e) => e.stopPropagation()}
+          data-testid={`unit-link-${u.code}`}
+        >
+          <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
+        </Link>
+      ) : (
         <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
-      </Link>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t(`unitKind.${u.kind}`)}
         {u.childCount > 0 ? ` · ${t('units.children', { count: u.childCount })}` : ''}

@@ -19,9 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useWarningAction, useWarningList, useWarningSummaries } from '../api/cycle';
-import { useMe } from '../api/queries';
+import { useMe, useUnit } from '../api/queries';
+import { useUnitReader } from '../app/useUnitReader';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatDateTime, ltr } from '../i18n/format';
+import { formatDate, formatDateTime, ltr, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { reasonLabel } from '../money/reason';
@@ -38,9 +39,14 @@ export default function WarningListPage() {
   const me = useMe();
   const { message } = App.useApp();
   const summaries = useWarningSummaries(programme.id);
+  const unitReader = useUnitReader(programme.id);
   const lastDue = today ? previousPeriod(periodOf(today, programme.cadence)).key : undefined;
-  const period = useParams().period ?? summaries.data?.[0]?.period ?? lastDue;
-  const list = useWarningList(programme.id, period);
+  // The lists this reader may open are those the summaries name (a unit's readers: the published
+  // ones); a period without one is not asked for. By default: the latest the reader may open.
+  const known = summaries.data ?? [];
+  const period = useParams().period ?? known[0]?.period ?? (unitReader ? undefined : lastDue);
+  const exists = known.some((s) => s.period === period);
+  const list = useWarningList(programme.id, exists ? period : undefined);
   const act = useWarningAction(programme.id);
   const [removing, setRemoving] = useState<ListUnit | null>(null);
   const [reason, setReason] = useState('');
@@ -61,12 +67,16 @@ export default function WarningListPage() {
     }
   };
 
-  const periods = [
-    ...new Set([...(lastDue ? [lastDue] : []), ...(summaries.data ?? []).map((s) => s.period)]),
-  ]
+  const periods = [...new Set([...(lastDue && !unitReader ? [lastDue] : []), ...known.map((s) => s.period)])]
     .sort()
     .reverse();
-  const notFound = list.isError && list.error instanceof ApiError && list.error.status === 404;
+  const notFound =
+    (summaries.isSuccess && !exists) ||
+    (list.isError && list.error instanceof ApiError && list.error.status === 404);
+
+  if (summaries.isPending) return <PageSpinner />;
+  if (summaries.isError)
+    return <ErrorNote error={summaries.error} onRetry={() => void summaries.refetch()} />;
 
   return (
     <div data-testid="warnings">
@@ -87,10 +97,16 @@ export default function WarningListPage() {
           })}
         />
       </Space>
-      {list.isPending && period && <PageSpinner />}
+      {list.isLoading && <PageSpinner />}
       {notFound && (
         <Card>
-          <Typography.Paragraph>{t('warnings.none')}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {!period
+              ? t('unitScreens.noPublished')
+              : reviewer
+                ? t('warnings.none')
+                : t('unitScreens.notDrawn', { period: ltr(period) })}
+          </Typography.Paragraph>
           {reviewer && period && (
             <Button
               type="primary"
@@ -106,6 +122,7 @@ export default function WarningListPage() {
         </Card>
       )}
       {list.isError && !notFound && <ErrorNote error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && unitReader && <UnitStanding l={list.data} unitId={unitReader.unitId} lang={lang} />}
       {list.data && (
         <ListView
           l={list.data}
@@ -158,6 +175,34 @@ export default function WarningListPage() {
         />
       </Modal>
     </div>
+  );
+}
+
+/** Where the reader's own unit stands on the list: listed (and why) or not. */
+function UnitStanding(props: { l: WarningList; unitId: number; lang: Lang }) {
+  const { t } = useTranslation();
+  const unit = useUnit(props.unitId);
+  const row = props.l.units.find((u) => u.unit.id === props.unitId && !u.removed && u.reasons.length > 0);
+  const name = row?.unit.name ?? (unit.data ? pickName(unit.data.name, props.lang) : '');
+  if (!name) return null;
+  const period = ltr(props.l.period);
+  return (
+    <Alert
+      style={{ marginBottom: 12 }}
+      type={row ? 'warning' : 'success'}
+      showIcon
+      data-testid="warning-my-unit"
+      title={t(row ? 'unitScreens.myUnitListed' : 'unitScreens.myUnitNotListed', { unit: name, period })}
+      description={
+        row ? (
+          <Space size={4} wrap>
+            {row.reasons.map((r) => (
+              <Tag key={r.code}>{reasonLabel(t, r, props.lang, 'warnings')}</Tag>
+            ))}
+          </Space>
+        ) : undefined
+      }
+    />
   );
 }
 
