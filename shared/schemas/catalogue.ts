@@ -81,6 +81,8 @@ export const catalogueSummarySchema = z.object({
       deadline: z.string(),
       completedOn: z.string().nullable(),
       overdue: z.boolean(),
+      /** The reader may open the task (else its title shows without a link). */
+      readable: z.boolean(),
     })
     .nullable(),
 });

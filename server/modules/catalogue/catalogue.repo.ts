@@ -129,9 +129,15 @@ export function createCatalogueRepo(db: Db) {
         title: string;
         deadline: string;
         completed_on: string | null;
+        /** The lead unit's and the coordinating units' tree paths (who may open the task). */
+        unit_paths: string[];
       }>(
-        sql`select id, programme_id, code, title, deadline::text as deadline, completed_on::text as completed_on
-          from tasks where id = ${id}`,
+        sql`select t.id, t.programme_id, t.code, t.title, t.deadline::text as deadline,
+            t.completed_on::text as completed_on,
+            array(select u.path from units u where u.id = t.lead_unit_id
+              union all select u.path from task_coordinators c join units u on u.id = c.unit_id
+              where c.task_id = t.id) as unit_paths
+          from tasks t where t.id = ${id}`,
       ),
 
     /** Units of the publisher kinds in the programme that had published nothing by D, with what they hold unpublished. */

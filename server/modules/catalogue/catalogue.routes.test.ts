@@ -193,7 +193,11 @@ describe('data catalogue', () => {
     const later = (
       await call('steering', 'GET', `/catalogue/summary?programmeId=${w.p1.id}&asOf=2026-01-05`)
     ).json();
-    expect(later.deadline).toMatchObject({ deadline: '2025-12-31', overdue: true });
+    expect(later.deadline).toMatchObject({ deadline: '2025-12-31', overdue: true, readable: true });
+    // A commune's officer sees the deadline but not a link to a task it may not open.
+    const commune = (await call('officerB', 'GET', `/catalogue/summary?programmeId=${w.p1.id}`)).json();
+    expect(commune.deadline).toMatchObject({ code: 'DMDL', readable: false });
+    expect((await call('officerB', 'GET', `/tasks/${task.id}`)).statusCode).toBe(404);
     const before = (
       await call('steering', 'GET', `/catalogue/summary?programmeId=${w.p1.id}&asOf=2025-09-30`)
     ).json();

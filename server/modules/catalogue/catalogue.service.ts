@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/schemas/catalogue.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 import type { Actor } from '../auth/actor.js';
+import { taskReadScope } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammeAccess, ProgrammesService } from '../programmes/programmes.service.js';
 import { canEditDataset, canManageCriteria, criteriaReadScope } from '../criteria/policy.js';
@@ -24,6 +25,14 @@ import { createCatalogueRepo, type DatasetRow } from './catalogue.repo.js';
  * catalogue's publication deadline read from its task. Another unit's unpublished datasets are
  * not visible to a unit's users.
  */
+/** Whether the reader may open the deadline's task (else the screen shows its title without a link). */
+function canOpenTask(actor: Actor, programmeId: number, unitPaths: string[]) {
+  const scope = taskReadScope(actor, programmeId);
+  if (scope.kind === 'programme') return true;
+  if (scope.kind === 'none') return false;
+  return unitPaths.some((path) => scope.unitPaths.some((mine) => path.startsWith(mine)));
+}
+
 export function createCatalogueService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
   const { db, clock, programmes } = deps;
   const repo = createCatalogueRepo(db);
@@ -183,6 +192,7 @@ export function createCatalogueService(deps: { db: Db; clock: Clock; programmes:
               deadline: task.deadline,
               completedOn: done ? task.completed_on : null,
               overdue: !done && task.deadline < asOf,
+              readable: canOpenTask(actor, p.id, task.unit_paths),
             }
           : null,
       };

@@ -88,7 +88,11 @@ export default function CataloguePage() {
         </Card>
         {s.deadline && (
           <Card size="small" title={t('catalogue.deadline')} data-testid="catalogue-deadline">
-            <Link to={`/p/${programme.id}/tasks/${s.deadline.taskId}`}>{s.deadline.title}</Link>
+            {s.deadline.readable ? (
+              <Link to={`/p/${programme.id}/tasks/${s.deadline.taskId}`}>{s.deadline.title}</Link>
+            ) : (
+              <Typography.Text>{s.deadline.title}</Typography.Text>
+            )}
             <div>
               {formatDate(s.deadline.deadline, lang)}{' '}
               {s.deadline.completedOn ? (
