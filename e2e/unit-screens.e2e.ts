@@ -42,10 +42,13 @@ describe('a ward officer’s screens tell what applies to the ward', () => {
     expect(await app.page.getByTestId('tile-money').textContent()).not.toContain('0,00 / 0,00');
     // Key results are the programme's: the ward's cockpit leaves the empty tile out.
     expect(await app.page.getByTestId('tile-kpis').count()).toBe(0);
+    await app.page.getByTestId('reporting-chart').waitFor();
+    await app.page.getByTestId('trend-chart').waitFor();
     await shot(app.page, 'unit-cockpit-vi', { fullPage: true });
     await app.switchLanguage('ar');
     await open.first().waitFor();
     expect(await open.first().textContent()).toMatch(/مفتوحة حتى|تُحتسب التقارير المتأخرة/);
+    await app.page.getByTestId('reporting-chart').waitFor();
     await shot(app.page, 'unit-cockpit-ar', { fullPage: true });
     await app.page.setViewportSize({ width: 390, height: 844 });
     await open.first().waitFor();
