@@ -33,7 +33,7 @@ export const ar: Messages = {
     submit: 'دخول',
     signOut: 'تسجيل الخروج',
     required: 'يرجى إدخال {{field}}',
-    demoHint: 'للعرض: chair@hanoi.steerboard.vn / Demo@2025',
+    demoHint: 'للعرض: chair@hanoi.steerboard.vn / Demo@2025vn',
   },
   nav: {
     overview: 'نظرة عامة',

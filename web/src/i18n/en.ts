@@ -33,7 +33,7 @@ export const en: Messages = {
     submit: 'Sign in',
     signOut: 'Sign out',
     required: 'Please enter {{field}}',
-    demoHint: 'Demo: chair@hanoi.steerboard.vn / Demo@2025',
+    demoHint: 'Demo: chair@hanoi.steerboard.vn / Demo@2025vn',
   },
   nav: {
     overview: 'Overview',

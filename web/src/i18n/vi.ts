@@ -32,7 +32,7 @@ export const vi = {
     submit: 'Đăng nhập',
     signOut: 'Đăng xuất',
     required: 'Vui lòng nhập {{field}}',
-    demoHint: 'Bản trình diễn: chair@hanoi.steerboard.vn / Demo@2025',
+    demoHint: 'Bản trình diễn: chair@hanoi.steerboard.vn / Demo@2025vn',
   },
   nav: {
     overview: 'Tổng quan',
