@@ -119,9 +119,9 @@ export function passwordProblems(password: string, email?: string | null): Passw
     if (lower.includes(e) || (local.length >= 4 && lower.includes(local))) out.push('contains_email');
   }
   const b = bare(password);
-  // A password that is only a common word, the same character, or a run like 1234567890.
+  // A common word, one or two characters repeated (around its dressing), or a run like 1234567890.
   const digitsOnly = /^\d+$/.test(password);
-  const oneChar = new Set(password.toLowerCase()).size <= 2;
+  const oneChar = new Set(password.toLowerCase()).size <= 2 || (b.length >= 4 && new Set(b).size <= 2);
   if (COMMON.has(b) || oneChar || (digitsOnly && '01234567890123456789'.includes(password)))
     out.push('common');
   return out;
