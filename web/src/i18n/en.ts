@@ -1066,7 +1066,8 @@ export const en: Messages = {
     invitedAt: 'Invited {{at}}',
     invite: 'Invite someone',
     inviteTitle: 'Invite a person',
-    inviteHint: 'They receive an e-mail (in the language chosen) with a link to set their password: it works once and expires in 7 days.',
+    inviteHint:
+      'They receive an e-mail (in the language chosen) with a link to set their password: it works once and expires in 7 days.',
     sendInvite: 'Send invitation',
     inviteSent: 'Invitation sent to {{email}}.',
     save: 'Save',
@@ -1081,11 +1082,13 @@ export const en: Messages = {
     roleUnit: 'Unit (scope)',
     remove: 'Remove',
     removeConfirm: 'Remove this role?',
-    notManageable: 'This account holds roles outside what you manage: only an administrator may edit or disable it.',
+    notManageable:
+      'This account holds roles outside what you manage: only an administrator may edit or disable it.',
     import: 'Import a list',
     importTitle: 'Import people from XLSX or CSV',
     chooseFile: 'Choose an XLSX or CSV file',
-    importHint: 'One person a row: e-mail, name, role (code), unit code, programme code (empty: this programme), language (vi/en/ar). An e-mail that already has an account is an error. Each new person is sent an invitation.',
+    importHint:
+      'One person a row: e-mail, name, role (code), unit code, programme code (empty: this programme), language (vi/en/ar). An e-mail that already has an account is an error. Each new person is sent an invitation.',
     empty: 'Nobody matches.',
     langs: { vi: 'Tiếng Việt', en: 'English', ar: 'العربية' },
   },
@@ -1101,17 +1104,20 @@ export const en: Messages = {
     submit: 'Set password and sign in',
     expires: 'This link works once and expires at {{at}}.',
     invalid: 'This link is no longer valid',
-    invalidLead: 'It was already used or has expired. Ask for a password reset, or ask your manager to resend the invitation.',
+    invalidLead:
+      'It was already used or has expired. Ask for a password reset, or ask your manager to resend the invitation.',
     toSignIn: 'Go to sign-in',
     rules: {
       too_short: 'At least 10 characters',
-      classes: 'Three of lower case, upper case, digits, signs — or a passphrase of 16+ characters and 3+ words',
+      classes:
+        'Three of lower case, upper case, digits, signs — or a passphrase of 16+ characters and 3+ words',
       contains_email: 'Not your e-mail',
       common: 'Not a common password',
     },
     forgot: 'Forgot password?',
     forgotTitle: 'Forgot password',
-    forgotLead: 'Enter your e-mail; if it has an account, we send a link to reset the password (valid 1 hour).',
+    forgotLead:
+      'Enter your e-mail; if it has an account, we send a link to reset the password (valid 1 hour).',
     send: 'Send link',
     sent: 'If {{email}} has an account, an e-mail with a reset link is on its way. Check your inbox.',
     back: 'Back to sign-in',

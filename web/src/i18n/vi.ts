@@ -1075,7 +1075,8 @@ export const vi = {
     invitedAt: 'Mời lúc {{at}}',
     invite: 'Mời người dùng',
     inviteTitle: 'Mời một người',
-    inviteHint: 'Người được mời nhận email (theo ngôn ngữ đã chọn) có liên kết đặt mật khẩu, dùng một lần, hết hạn sau 7 ngày.',
+    inviteHint:
+      'Người được mời nhận email (theo ngôn ngữ đã chọn) có liên kết đặt mật khẩu, dùng một lần, hết hạn sau 7 ngày.',
     sendInvite: 'Gửi lời mời',
     inviteSent: 'Đã gửi lời mời tới {{email}}.',
     save: 'Lưu',
@@ -1090,11 +1091,13 @@ export const vi = {
     roleUnit: 'Đơn vị (phạm vi)',
     remove: 'Bỏ',
     removeConfirm: 'Bỏ vai trò này?',
-    notManageable: 'Tài khoản này có vai trò ngoài phạm vi bạn quản lý: chỉ quản trị hệ thống được sửa hoặc khóa.',
+    notManageable:
+      'Tài khoản này có vai trò ngoài phạm vi bạn quản lý: chỉ quản trị hệ thống được sửa hoặc khóa.',
     import: 'Nhập danh sách từ tệp',
     importTitle: 'Nhập người dùng từ XLSX hoặc CSV',
     chooseFile: 'Chọn tệp XLSX hoặc CSV',
-    importHint: 'Mỗi dòng một người: email, họ tên, vai trò (mã), mã đơn vị, mã chương trình (để trống: chương trình này), ngôn ngữ (vi/en/ar). Email đã có tài khoản là lỗi. Mỗi người mới nhận một email mời.',
+    importHint:
+      'Mỗi dòng một người: email, họ tên, vai trò (mã), mã đơn vị, mã chương trình (để trống: chương trình này), ngôn ngữ (vi/en/ar). Email đã có tài khoản là lỗi. Mỗi người mới nhận một email mời.',
     empty: 'Không có ai khớp.',
     langs: { vi: 'Tiếng Việt', en: 'English', ar: 'العربية' },
   },
@@ -1110,17 +1113,20 @@ export const vi = {
     submit: 'Đặt mật khẩu và đăng nhập',
     expires: 'Liên kết dùng một lần, hết hạn lúc {{at}}.',
     invalid: 'Liên kết không còn hiệu lực',
-    invalidLead: 'Liên kết đã được dùng hoặc đã hết hạn. Hãy yêu cầu đặt lại mật khẩu, hoặc nhờ người quản lý gửi lại lời mời.',
+    invalidLead:
+      'Liên kết đã được dùng hoặc đã hết hạn. Hãy yêu cầu đặt lại mật khẩu, hoặc nhờ người quản lý gửi lại lời mời.',
     toSignIn: 'Về trang đăng nhập',
     rules: {
       too_short: 'Ít nhất 10 ký tự',
-      classes: '3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký hiệu — hoặc một cụm từ từ 16 ký tự, 3 từ trở lên',
+      classes:
+        '3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký hiệu — hoặc một cụm từ từ 16 ký tự, 3 từ trở lên',
       contains_email: 'Không chứa email của bạn',
       common: 'Không phải mật khẩu phổ biến',
     },
     forgot: 'Quên mật khẩu?',
     forgotTitle: 'Quên mật khẩu',
-    forgotLead: 'Nhập email của bạn; nếu có tài khoản, chúng tôi gửi một liên kết đặt lại mật khẩu (hiệu lực 1 giờ).',
+    forgotLead:
+      'Nhập email của bạn; nếu có tài khoản, chúng tôi gửi một liên kết đặt lại mật khẩu (hiệu lực 1 giờ).',
     send: 'Gửi liên kết',
     sent: 'Nếu {{email}} có tài khoản, một email có liên kết đặt lại mật khẩu vừa được gửi. Hãy kiểm tra hộp thư.',
     back: 'Quay lại đăng nhập',
