@@ -2,6 +2,8 @@ import type { Role } from '@shared/schemas/auth';
 import type { Person } from '@shared/schemas/users';
 import { Alert, App, Button, Divider, Drawer, Form, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isLang } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 import { usePeopleWrite } from './api';
 import { PersonForm, type PersonFields } from './PersonForm';
 import { RolesEditor } from './RolesEditor';
@@ -15,7 +17,7 @@ export function PersonDrawer(props: {
   isAdmin: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonFields>();
   const write = usePeopleWrite();
@@ -32,6 +34,8 @@ export function PersonDrawer(props: {
       open={p !== null}
       onClose={props.onClose}
       width={520}
+      // Opens from the end side: the right in Vietnamese and English, the left in Arabic.
+      placement={i18n.dir() === 'rtl' ? 'left' : 'right'}
       destroyOnHidden
       title={
         p && (
@@ -132,7 +136,11 @@ export function PersonDrawer(props: {
           />
           {p.invitedAt && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-              <Tag>{t('people.invitedAt', { at: new Date(p.invitedAt).toLocaleString() })}</Tag>
+              <Tag>
+                {t('people.invitedAt', {
+                  at: formatDateTime(p.invitedAt, isLang(i18n.language) ? i18n.language : 'vi'),
+                })}
+              </Tag>
             </Typography.Paragraph>
           )}
         </>
