@@ -53,7 +53,7 @@ try {
   await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const chair = await signIn(base, 'chair@hanoi.steerboard.vn', 'Demo@2025');
+    const chair = await signIn(base, 'chair@hanoi.steerboard.vn', 'Demo@2025vn');
     const programmes = (await chair.get('/api/v1/programmes')) as { id: number; code: string }[];
     const hanoi = programmes.find((p) => p.code === 'HN-NQ57')!;
     const first = (await chair.get(`/api/v1/programmes/${hanoi.id}/cockpit`)) as {

@@ -26,6 +26,8 @@ import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { accountLinksRoutes } from './modules/users/account-links.routes.js';
+import { createPeopleImport } from './modules/users/people.import.js';
 import { createDisciplineService } from './modules/reports/discipline.service.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
@@ -101,6 +103,8 @@ export type AppOptions = {
   cookieSecure?: boolean;
   /** Sign-in attempts per IP per minute. */
   loginRateLimit?: number;
+  /** "Forgot password?" requests per IP per hour. */
+  resetRateLimit?: number;
   /** Serve the built web client from this folder (dist/web by default, when it exists). */
   webDir?: string | false;
   /** Functions behind computed indicators, by compute key ('records.sync_rate'). */
@@ -251,7 +255,18 @@ export function createServices(
     programmes,
     tasks,
     units: createUnitsService({ db, clock, programmes, tasksRepo }),
-    users: createUsersService({ db, clock }),
+    users: createUsersService({
+      db,
+      clock,
+      publicUrl: opts.publicUrl,
+      flushMail: () => notifications.flush(),
+    }),
+    peopleImport: createPeopleImport({
+      db,
+      clock,
+      publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+      flushMail: () => notifications.flush(),
+    }),
     reports: createReportsService({
       db,
       clock,
@@ -343,7 +358,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       programmesRoutes(api, services.programmes);
       unitsRoutes(api, services.units);
       tasksRoutes(api, services.tasks);
-      usersRoutes(api, services.users);
+      usersRoutes(api, services.users, services.peopleImport);
+      accountLinksRoutes(api, services.users, { resetPerHour: opts.resetRateLimit ?? 10 });
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);
       notificationsRoutes(api, services.notifications);

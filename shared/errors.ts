@@ -68,6 +68,17 @@ export const ERROR_CODES = [
   'score_out_of_range',
   'value_missing',
   // end criteria
+  // people: accounts, roles, invitations, passwords
+  'password_weak',
+  'link_invalid',
+  'email_taken',
+  'cannot_disable_self',
+  'last_admin',
+  'role_not_grantable',
+  'role_exists',
+  'account_out_of_reach',
+  'invitation_not_needed',
+  // end people
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

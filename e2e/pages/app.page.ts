@@ -7,7 +7,7 @@ export class AppPage {
     readonly baseURL: string,
   ) {}
 
-  async signIn(email: string, password = 'Demo@2025') {
+  async signIn(email: string, password = 'Demo@2025vn') {
     await this.page.goto(this.baseURL + '/');
     await this.page.getByTestId('login-email').fill(email);
     await this.page.getByTestId('login-password').fill(password);

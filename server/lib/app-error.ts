@@ -67,6 +67,17 @@ const STATUS: Record<ErrorCode, number> = {
   score_out_of_range: 422,
   value_missing: 422,
   // end criteria
+  // people
+  password_weak: 422,
+  link_invalid: 410,
+  email_taken: 409,
+  cannot_disable_self: 422,
+  last_admin: 422,
+  role_not_grantable: 403,
+  role_exists: 409,
+  account_out_of_reach: 403,
+  invitation_not_needed: 409,
+  // end people
   recommendation_answered: 409,
   resolution_required: 422,
   internal: 500,

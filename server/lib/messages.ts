@@ -19,7 +19,18 @@ export type CustomIssueKey =
   | 'import_task_unknown'
   | 'import_plan_unknown'
   | 'import_duplicate_in_file'
-  | 'import_due_past';
+  | 'import_due_past'
+  // people (the password policy's reasons, the people import's row messages)
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_classes'
+  | 'password_contains_email'
+  | 'password_common'
+  | 'import_role_unknown'
+  | 'import_programme_unknown'
+  | 'import_email_exists'
+  | 'import_locale_unknown'
+  | 'import_email_invalid';
 
 const M: Messages = {
   validation_failed: {
@@ -422,6 +433,99 @@ const M: Messages = {
     en: 'unknown field: {keys}',
     ar: 'حقل غير معروف: {keys}',
   },
+  // people: accounts, roles, invitations, passwords
+  password_weak: {
+    vi: 'Mật khẩu chưa đạt yêu cầu: {reasons}.',
+    en: 'The password does not meet the policy: {reasons}.',
+    ar: 'كلمة المرور لا تستوفي السياسة: {reasons}.',
+  },
+  password_too_short: {
+    vi: 'cần ít nhất 10 ký tự',
+    en: 'at least 10 characters',
+    ar: '10 أحرف على الأقل',
+  },
+  password_too_long: { vi: 'tối đa 200 ký tự', en: 'at most 200 characters', ar: '200 حرف كحد أقصى' },
+  password_classes: {
+    vi: 'cần có ít nhất 3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký hiệu (hoặc một cụm từ từ 16 ký tự, 3 từ trở lên)',
+    en: 'use three of lower case, upper case, digits and signs (or a passphrase of 16 characters and three words or more)',
+    ar: 'استخدم ثلاثة من: أحرف صغيرة، أحرف كبيرة، أرقام، رموز (أو عبارة مرور من 16 حرفًا وثلاث كلمات على الأقل)',
+  },
+  password_contains_email: {
+    vi: 'không được chứa địa chỉ email',
+    en: 'must not contain the e-mail address',
+    ar: 'يجب ألا تحتوي على عنوان البريد الإلكتروني',
+  },
+  password_common: {
+    vi: 'quá phổ biến, dễ đoán',
+    en: 'too common, easy to guess',
+    ar: 'شائعة جدًا وسهلة التخمين',
+  },
+  link_invalid: {
+    vi: 'Liên kết này không còn hiệu lực (đã dùng hoặc đã hết hạn). Hãy yêu cầu một liên kết mới.',
+    en: 'This link is no longer valid (already used or expired). Ask for a new one.',
+    ar: 'هذا الرابط لم يعد صالحًا (استُخدم أو انتهت صلاحيته). اطلب رابطًا جديدًا.',
+  },
+  email_taken: {
+    vi: 'Đã có tài khoản dùng email {email}.',
+    en: 'An account already uses the e-mail {email}.',
+    ar: 'يوجد حساب يستخدم البريد {email} بالفعل.',
+  },
+  cannot_disable_self: {
+    vi: 'Bạn không thể tự khóa tài khoản của mình.',
+    en: 'You cannot disable your own account.',
+    ar: 'لا يمكنك تعطيل حسابك بنفسك.',
+  },
+  last_admin: {
+    vi: 'Phải còn ít nhất một quản trị hệ thống đang hoạt động.',
+    en: 'At least one active administrator must remain.',
+    ar: 'يجب أن يبقى مسؤول نظام نشط واحد على الأقل.',
+  },
+  role_not_grantable: {
+    vi: 'Bạn không được giao vai trò {role} với phạm vi này.',
+    en: 'You may not grant the role {role} with this scope.',
+    ar: 'لا يُسمح لك بمنح الدور {role} بهذا النطاق.',
+  },
+  role_exists: {
+    vi: 'Người này đã có vai trò này với cùng phạm vi.',
+    en: 'This person already holds this role with the same scope.',
+    ar: 'يحمل هذا الشخص هذا الدور بالنطاق نفسه بالفعل.',
+  },
+  account_out_of_reach: {
+    vi: 'Tài khoản này có vai trò ngoài phạm vi bạn quản lý; chỉ quản trị hệ thống được sửa hoặc khóa.',
+    en: 'This account holds roles outside what you manage; only an administrator may edit or disable it.',
+    ar: 'يحمل هذا الحساب أدوارًا خارج نطاق إدارتك؛ يعدّله أو يعطّله مسؤول النظام فقط.',
+  },
+  invitation_not_needed: {
+    vi: 'Tài khoản này đã đặt mật khẩu; hãy dùng "Quên mật khẩu".',
+    en: 'This account already has a password; use "Forgot password?".',
+    ar: 'لهذا الحساب كلمة مرور بالفعل؛ استخدم "نسيت كلمة المرور؟".',
+  },
+  import_role_unknown: {
+    vi: 'vai trò "{code}" không có (dùng: {list})',
+    en: 'unknown role "{code}" (use: {list})',
+    ar: 'دور غير معروف "{code}" (استخدم: {list})',
+  },
+  import_programme_unknown: {
+    vi: 'không có chương trình mã "{code}"',
+    en: 'no programme with code "{code}"',
+    ar: 'لا يوجد برنامج بالرمز "{code}"',
+  },
+  import_email_exists: {
+    vi: 'đã có tài khoản {email} (đổi vai trò của người này trên màn hình Người dùng)',
+    en: 'an account {email} already exists (change its roles on the People screen)',
+    ar: 'الحساب {email} موجود بالفعل (غيّر أدواره في شاشة الأشخاص)',
+  },
+  import_locale_unknown: {
+    vi: 'ngôn ngữ phải là vi, en hoặc ar',
+    en: 'language must be vi, en or ar',
+    ar: 'يجب أن تكون اللغة vi أو en أو ar',
+  },
+  import_email_invalid: {
+    vi: 'email "{email}" không hợp lệ',
+    en: '"{email}" is not a valid e-mail',
+    ar: '"{email}" ليس بريدًا إلكترونيًا صالحًا',
+  },
+  // end people
 };
 
 export function message(

@@ -9,6 +9,7 @@ import { auditLog } from '../modules/audit/audit.service.js';
 import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
 import { isCustomIssueKey, message, type CustomIssueKey } from './messages.js';
+import { isZip, readCsvSheet } from './sheet-csv.js';
 
 /**
  * One pattern for every register's XLSX import (capital plans, payments, obstacles,
@@ -58,8 +59,9 @@ export function dateText(v: Cell): string {
 }
 export const text = (v: Cell): string | null => (v === null ? null : String(v));
 
-/** Reads the first sheet with the streaming reader; refuses a header row renamed or reordered. */
+/** Reads the first sheet with the streaming reader (or a CSV file); refuses a header row renamed or reordered. */
 export async function readSheet(buffer: Buffer, spec: SheetSpec, locale: Locale): Promise<SheetRow[]> {
+  if (!isZip(buffer)) return readCsvSheet(buffer, spec, locale);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
     styles: 'cache',

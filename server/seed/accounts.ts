@@ -5,7 +5,7 @@ import { HANOI_PROGRAMME } from './hanoi-programme.js';
 import { NA, NGHEAN_PROGRAMME } from './nghean.js';
 import type { Tx } from './insert.js';
 
-export const DEMO_PASSWORD = 'Demo@2025';
+export const DEMO_PASSWORD = 'Demo@2025vn';
 
 export type DemoAccount = {
   email: string;

@@ -473,7 +473,7 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
       expect(byEmail.get(a.email)).toMatchObject({ role: a.role, locale: 'vi' });
       expect(a.password).toBe(DEMO_PASSWORD);
     }
-    expect(await verifyPassword(byEmail.get('admin@steerboard.vn')!.hash, 'Demo@2025')).toBe(true);
+    expect(await verifyPassword(byEmail.get('admin@steerboard.vn')!.hash!, DEMO_PASSWORD)).toBe(true);
     const scoped = await db.execute<{
       email: string;
       unit: string | null;

@@ -12,6 +12,7 @@ export type ReceivedMail = {
 /** A real SMTP server on a free local port that keeps what it receives, parsed. */
 export async function startSmtpServer(opts: { reject?: (to: string) => boolean } = {}) {
   const received: ReceivedMail[] = [];
+  const waiting: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,7 +28,7 @@ export async function startSmtpServer(opts: { reject?: (to: string) => boolean }
     onData(stream, session, done) {
       simpleParser(stream)
         .then((m) => {
-          received.push({
+          const mail: ReceivedMail = {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: m.subject ?? '',
             text: m.text ?? '',
@@ -36,7 +37,10 @@ export async function startSmtpServer(opts: { reject?: (to: string) => boolean }
               contentType: a.contentType,
               content: a.content,
             })),
-          });
+          };
+          received.push(mail);
+          for (const w of waiting.splice(0).filter((x) => (x.match(mail) ? (x.resolve(mail), false) : true)))
+            waiting.push(w);
           done();
         })
         .catch(done);
@@ -47,6 +51,14 @@ export async function startSmtpServer(opts: { reject?: (to: string) => boolean }
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** The first mail (already received or still to come) that matches: an event, not a poll. */
+    next: (match: (m: ReceivedMail) => boolean, skip = 0) =>
+      new Promise<ReceivedMail>((resolve) => {
+        const seen = received.filter(match);
+        if (seen.length > skip) return resolve(seen[skip]!);
+        let left = skip - seen.length;
+        waiting.push({ match: (m) => match(m) && left-- <= 0, resolve });
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -39,7 +39,8 @@ export const createUserBody = z
   .object({
     email: z.string().trim().toLowerCase().email().max(200),
     displayName: z.string().trim().min(1).max(200),
-    password: z.string().min(10).max(200),
+    /** Without one, the person is sent an invitation to set it (the policy: shared/password-policy.ts). */
+    password: z.string().min(1).max(200).optional(),
     unitId: z.number().int().positive().nullable().default(null),
     locale: localeSchema.default('vi'),
     roles: z.array(roleAssignmentSchema).min(1).max(20),

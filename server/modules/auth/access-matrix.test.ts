@@ -127,7 +127,7 @@ describe('access matrix', () => {
       const body = {
         email: 'new@t.vn',
         displayName: 'New',
-        password: 'long-enough-pw',
+        password: 'Long-enough-pw1',
         roles: [{ role: 'unit_officer', unitId: w.units.communeA.id, programmeId: null }],
       };
       expect((await as.standing!({ method: 'POST', url: '/api/v1/users', payload: body })).statusCode).toBe(

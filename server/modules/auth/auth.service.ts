@@ -30,7 +30,7 @@ export function createAuthService(deps: {
 
     async login(input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
       const user = await repo.findUserByEmail(input.email);
-      if (!user || !user.active) {
+      if (!user || !user.active || user.passwordHash === null) {
         dummyHash ??= hashPassword('not-a-real-password');
         await verifyPassword(await dummyHash, input.password);
         throw new AppError('invalid_credentials');

@@ -148,3 +148,77 @@ export const canManagePublication = (a: Actor, programmeId: number) =>
 export function publishedCountsScope(publication: { enabled: boolean; taskCounts: boolean }): TaskScope {
   return brand(publication.enabled && publication.taskCounts ? { kind: 'programme' } : { kind: 'none' });
 }
+
+// --- people (decision 52) ------------------------------------------------------------------------
+
+/** A role as held or asked for, with the path of its unit scope. */
+export type RoleGrant = { role: Role; programmeId: number | null; unitPath: string | null };
+/** A programme as the people rules need it: the root of the unit tree it covers. */
+export type ProgrammeTree = { id: number; rootUnitPath: string | null };
+
+const GRANTABLE_BY_ADMIN: Role[] = [
+  'admin',
+  'steering',
+  'standing',
+  'inspector',
+  'unit_leader',
+  'unit_officer',
+];
+
+/** Reads and manages the people of a programme: admins, and that programme's standing agency. */
+export const canManagePeople = (a: Actor, programmeId: number) =>
+  isAdmin(a) || hasProgrammeRole(a, programmeId, ['standing']);
+
+/** The roles the actor may grant in a programme: every one (admin), unit roles (its standing agency). */
+export function grantableRoles(a: Actor, programmeId: number | null): Role[] {
+  if (isAdmin(a)) return GRANTABLE_BY_ADMIN;
+  if (programmeId !== null && hasProgrammeRole(a, programmeId, ['standing'])) return [...UNIT_ROLES];
+  return [];
+}
+
+const insideTree = (unitPath: string | null, p: ProgrammeTree | undefined) =>
+  unitPath !== null && p !== undefined && p.rootUnitPath !== null && unitPath.startsWith(p.rootUnitPath);
+
+/**
+ * May the actor grant (or take away) this role? Admins: any. A programme's standing agency: a
+ * unit leader or officer role scoped to that very programme (never unscoped, which would reach
+ * every programme) on a unit inside the programme's tree. Nobody else; never admin or steering
+ * roles by a standing agency.
+ */
+export function canGrantRole(a: Actor, grant: RoleGrant, programme: ProgrammeTree | undefined): boolean {
+  if (isAdmin(a)) return true;
+  if (!UNIT_ROLES.includes(grant.role) || grant.programmeId === null) return false;
+  if (!programme || programme.id !== grant.programmeId) return false;
+  return hasProgrammeRole(a, programme.id, ['standing']) && insideTree(grant.unitPath, programme);
+}
+
+/**
+ * May the actor edit an account's profile, disable or re-enable it, or resend its invitation?
+ * Admins: any. A standing agency: only an account whose every role it could grant itself, and
+ * whose own unit lies inside one of those programmes: disabling someone reaches every programme
+ * they work in, so it may not touch a person who also works elsewhere.
+ */
+export function canManageAccount(
+  a: Actor,
+  target: { unitPath: string | null; roles: RoleGrant[] },
+  programmes: ReadonlyMap<number, ProgrammeTree>,
+): boolean {
+  if (isAdmin(a)) return true;
+  if (!target.roles.length) return false;
+  if (!target.roles.every((r) => r.programmeId !== null && canGrantRole(a, r, programmes.get(r.programmeId))))
+    return false;
+  return (
+    target.unitPath === null ||
+    target.roles.some((r) => insideTree(target.unitPath, programmes.get(r.programmeId!)))
+  );
+}
+
+/** May the actor place an account in this unit: admins anywhere, a standing agency inside its programme. */
+export function canPlaceInUnit(a: Actor, unitPath: string, programme: ProgrammeTree | undefined): boolean {
+  if (isAdmin(a)) return true;
+  return (
+    programme !== undefined &&
+    hasProgrammeRole(a, programme.id, ['standing']) &&
+    insideTree(unitPath, programme)
+  );
+}

@@ -49,30 +49,40 @@ export function createNotificationsService(deps: {
   }
 
   let flushing: Promise<number> | null = null;
-  /** Sends what waits in the outbox; one flush at a time per server, SKIP LOCKED across servers. */
+  let again = false;
+  /**
+   * Sends what waits in the outbox; one flush at a time per server, SKIP LOCKED across servers.
+   * A call during a flush makes it go round once more, so mail queued meanwhile is not left waiting.
+   */
   async function flush(): Promise<number> {
     if (!deps.mailer) return 0;
-    if (flushing) return flushing;
+    if (flushing) {
+      again = true;
+      return flushing;
+    }
     flushing = (async () => {
       let sent = 0;
-      for (;;) {
-        const n = await db.transaction(async (tx) => {
-          const r = createNotificationsRepo(tx as unknown as Db);
-          const batch = await r.claimUnsent(20);
-          for (const m of batch) {
-            try {
-              await deps.mailer!.send({ to: m.to_address, subject: m.subject, text: m.body });
-              await r.markSent(m.id, clock.now());
-              sent++;
-            } catch (err) {
-              deps.onMailError?.(err);
-              await r.markFailed(m.id, err instanceof Error ? err.message : String(err));
+      do {
+        again = false;
+        for (;;) {
+          const n = await db.transaction(async (tx) => {
+            const r = createNotificationsRepo(tx as unknown as Db);
+            const batch = await r.claimUnsent(20);
+            for (const m of batch) {
+              try {
+                await deps.mailer!.send({ to: m.to_address, subject: m.subject, text: m.body });
+                await r.markSent(m.id, clock.now());
+                sent++;
+              } catch (err) {
+                deps.onMailError?.(err);
+                await r.markFailed(m.id, err instanceof Error ? err.message : String(err));
+              }
             }
-          }
-          return batch.length;
-        });
-        if (n < 20) break;
-      }
+            return batch.length;
+          });
+          if (n < 20) break;
+        }
+      } while (again);
       return sent;
     })().finally(() => {
       flushing = null;

@@ -39,6 +39,8 @@ const RecommendationsPage = lazy(() => import('../recommendations/Recommendation
 const PilotsPage = lazy(() => import('../pilots/PilotsPage'));
 const CriteriaPage = lazy(() => import('../criteria/CriteriaPage'));
 const CataloguePage = lazy(() => import('../catalogue/CataloguePage'));
+const PeoplePage = lazy(() => import('../people/PeoplePage'));
+const AccountLinkPage = lazy(() => import('../auth/AccountLinkPage'));
 
 export function App() {
   return (
@@ -59,6 +61,17 @@ function Root() {
         <Routes>
           <Route path="/public" element={<PublicIndexPage />} />
           <Route path="/public/:slug" element={<PublicProgrammePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    );
+  // The one-time links of invitations and password resets open without a session.
+  if (pathname.startsWith('/invite/') || pathname.startsWith('/password/'))
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route path="/invite/:token" element={<AccountLinkPage purpose="invite" />} />
+          <Route path="/password/:token" element={<AccountLinkPage purpose="reset" />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>
@@ -97,6 +110,7 @@ function Shell() {
           <Route path="pilots" element={<PilotsPage />} />
           <Route path="criteria" element={<CriteriaPage />} />
           <Route path="catalogue" element={<CataloguePage />} />
+          <Route path="people" element={<PeoplePage />} />
           <Route path="publication" element={<PublicationSettingsPage />} />
           <Route path="briefs" element={<BriefsPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />

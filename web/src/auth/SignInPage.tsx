@@ -7,6 +7,7 @@ import type { Me } from '@shared/schemas/auth';
 import { api, ApiError } from '../api/client';
 import { changeLang, isLang } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { ForgotPassword } from './ForgotPassword';
 import './sign-in.css';
 
 type Fields = { email: string; password: string };
@@ -17,6 +18,8 @@ export function SignInPage() {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  const [form] = Form.useForm<Fields>();
 
   async function submit(values: Fields) {
     setBusy(true);
@@ -49,41 +52,70 @@ export function SignInPage() {
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
         </div>
-        <Typography.Title level={4}>{t('auth.title')}</Typography.Title>
-        {error && (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        {forgot ? (
+          <ForgotPassword
+            initialEmail={form.getFieldValue('email') as string | undefined}
+            onBack={() => setForgot(false)}
+          />
+        ) : (
+          <>
+            <Typography.Title level={4}>{t('auth.title')}</Typography.Title>
+            {error && (
+              <Alert
+                type="error"
+                showIcon
+                title={error}
+                style={{ marginBottom: 16 }}
+                data-testid="login-error"
+              />
+            )}
+            <Form<Fields>
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              requiredMark={false}
+              disabled={busy}
+            >
+              <Form.Item
+                name="email"
+                label={t('auth.email')}
+                rules={[
+                  { required: true, type: 'email', message: t('auth.required', { field: t('auth.email') }) },
+                ]}
+              >
+                <Input
+                  prefix={<MailOutlined />}
+                  autoComplete="username"
+                  inputMode="email"
+                  dir="ltr"
+                  data-testid="login-email"
+                />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('auth.password')}
+                rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}
+              >
+                <Input.Password
+                  prefix={<LockOutlined />}
+                  autoComplete="current-password"
+                  data-testid="login-password"
+                />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+                {t('auth.submit')}
+              </Button>
+            </Form>
+            <Button
+              type="link"
+              onClick={() => setForgot(true)}
+              style={{ paddingInline: 0, marginTop: 4 }}
+              data-testid="forgot-link"
+            >
+              {t('accountLink.forgot')}
+            </Button>
+          </>
         )}
-        <Form<Fields> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item
-            name="email"
-            label={t('auth.email')}
-            rules={[
-              { required: true, type: 'email', message: t('auth.required', { field: t('auth.email') }) },
-            ]}
-          >
-            <Input
-              prefix={<MailOutlined />}
-              autoComplete="username"
-              inputMode="email"
-              dir="ltr"
-              data-testid="login-email"
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('auth.password')}
-            rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t('auth.submit')}
-          </Button>
-        </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('auth.demoHint')}
         </Typography.Paragraph>

@@ -19,6 +19,7 @@ import {
   TrophyOutlined,
   DollarOutlined,
   UnorderedListOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Layout, Menu, Tooltip, Typography } from 'antd';
@@ -211,6 +212,19 @@ export function AppLayout() {
               icon: <AimOutlined />,
               label: <Link to={withAsOf(`${base}/okrs`, asOf)}>{t('indicators.nav')}</Link>,
             },
+            ...(me.data?.roles.some(
+              (r) =>
+                r.role === 'admin' ||
+                (r.role === 'standing' && (r.programmeId === null || r.programmeId === programmeId)),
+            )
+              ? [
+                  {
+                    key: 'people',
+                    icon: <TeamOutlined />,
+                    label: <Link to={`${base}/people`}>{t('people.nav')}</Link>,
+                  },
+                ]
+              : []),
             ...(me.data?.roles.some((r) => r.role === 'admin')
               ? [
                   {

@@ -41,6 +41,10 @@ export function SheetImport(props: {
   title: string;
   testId: string;
   onImported?: (written: number) => void;
+  /** File types offered (XLSX only unless the import also reads CSV), and the button's words. */
+  accept?: string;
+  chooseLabel?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -93,7 +97,7 @@ export function SheetImport(props: {
         <input
           ref={input}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={props.accept ?? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}
           hidden
           data-testid={`${props.testId}-file`}
           onChange={(e) => {
@@ -105,7 +109,7 @@ export function SheetImport(props: {
           }}
         />
         <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} loading={busy && !result}>
-          {file ? file.name : t('registerScreens.sheet.choose')}
+          {file ? file.name : (props.chooseLabel ?? t('registerScreens.sheet.choose'))}
         </Button>
         {result && !result.committed && (
           <>
@@ -138,7 +142,7 @@ export function SheetImport(props: {
         )}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {t('registerScreens.sheet.hint')}
+        {props.hint ?? t('registerScreens.sheet.hint')}
       </Typography.Paragraph>
       {refused && (
         <Alert
