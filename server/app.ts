@@ -21,6 +21,8 @@ import { createProgrammesService } from './modules/programmes/programmes.service
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createTasksRepo } from './modules/tasks/tasks.repo.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { createTaskImport } from './modules/tasks/import/import-tasks.js';
+import { taskImportRoutes } from './modules/tasks/import/import.routes.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
@@ -262,6 +264,7 @@ export function createServices(
     recommendations,
     unitRegisters: createUnitRegistersService({ db, programmes, money }),
     registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
+    taskImport: createTaskImport({ db, clock, programmes }),
     pilots,
     ...criteriaParts,
   };
@@ -342,6 +345,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       programmesRoutes(api, services.programmes);
       unitsRoutes(api, services.units);
       tasksRoutes(api, services.tasks);
+      taskImportRoutes(api, services.taskImport);
       usersRoutes(api, services.users);
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);

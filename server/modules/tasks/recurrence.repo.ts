@@ -14,7 +14,7 @@ export type SeriesRow = {
 };
 export type NewOccurrence = { seriesId: number; period: string; start: string; deadline: string };
 
-const arr = (v: unknown[]) => sql`${JSON.stringify(v)}`;
+const arr = (v: unknown[]) => sql.param(JSON.stringify(v));
 
 /** Recurring tasks and their occurrences (decision 55). */
 export function createRecurrenceRepo(db: Db) {
@@ -59,7 +59,14 @@ export function createRecurrenceRepo(db: Db) {
     },
 
     occurrences: (seriesId: number, asOf: string) =>
-      rows<{ id: number; code: string; period: string; deadline: string; state: TaskState; progress: number }>(
+      rows<{
+        id: number;
+        code: string;
+        period: string;
+        deadline: string;
+        state: TaskState;
+        progress: number;
+      }>(
         sql`select t.id, t.code, t.occurrence_period as period, d.deadline_asof::text as deadline,
             ${taskStateSql(asOf)} as state, t.progress
           from ${tasksAsOfFrom(asOf)} where t.series_id = ${seriesId}
@@ -67,6 +74,10 @@ export function createRecurrenceRepo(db: Db) {
       ),
 
     series: async (id: number) =>
-      (await rows<{ id: number; code: string; title: string }>(sql`select id, code, title from tasks where id = ${id}`))[0],
+      (
+        await rows<{ id: number; code: string; title: string }>(
+          sql`select id, code, title from tasks where id = ${id}`,
+        )
+      )[0],
   };
 }

@@ -106,7 +106,9 @@ describe('recurring tasks', () => {
       { code: 'REC-Q/2025-Q4', period: '2025-Q4', deadline: '2025-12-20', start_date: '2025-10-01', n: 0 },
       { code: 'REC-Q/2026-Q1', period: '2026-Q1', deadline: '2026-03-20', start_date: '2026-01-01', n: 0 },
     ]);
-    const dup = await rows<{ n: number }>(sql`select count(*)::int as n from (select series_id, occurrence_period
+    const dup = await rows<{
+      n: number;
+    }>(sql`select count(*)::int as n from (select series_id, occurrence_period
       from tasks where series_id is not null group by 1, 2 having count(*) > 1) x`);
     expect(dup[0]!.n).toBe(0);
   });
@@ -122,7 +124,11 @@ describe('recurring tasks', () => {
     ]);
     const occ = d.occurrences[2];
     const od = (await standing({ method: 'GET', url: `/api/v1/tasks/${occ.id}` })).json();
-    expect(od).toMatchObject({ series: { id: seriesId, code: 'REC-M' }, occurrencePeriod: '2025-11', recurrence: null });
+    expect(od).toMatchObject({
+      series: { id: seriesId, code: 'REC-M' },
+      occurrencePeriod: '2025-11',
+      recurrence: null,
+    });
     expect(od.history.map((h: { action: string }) => h.action)).toEqual(['occurrence_created']);
     // An occurrence cannot recur itself.
     const bad = await standing({
@@ -134,10 +140,16 @@ describe('recurring tasks', () => {
   });
 
   it('occurrences count like any task and stay in the lead unit’s scope', async () => {
-    const list = (await standing({ method: 'GET', url: `/api/v1/tasks?programmeId=${w.p1.id}&q=REC-M&limit=50` })).json();
+    const list = (
+      await standing({ method: 'GET', url: `/api/v1/tasks?programmeId=${w.p1.id}&q=REC-M&limit=50` })
+    ).json();
     expect(list.total).toBe(4); // the series and its three occurrences
-    const summary = (await standing({ method: 'GET', url: `/api/v1/tasks/summary?programmeId=${w.p1.id}` })).json();
-    const direct = await rows<{ n: number }>(sql`select count(*)::int as n from tasks where programme_id = ${w.p1.id}`);
+    const summary = (
+      await standing({ method: 'GET', url: `/api/v1/tasks/summary?programmeId=${w.p1.id}` })
+    ).json();
+    const direct = await rows<{ n: number }>(
+      sql`select count(*)::int as n from tasks where programme_id = ${w.p1.id}`,
+    );
     expect(summary.total).toBe(direct[0]!.n);
     const occ = (await occurrences(seriesId))[0]!;
     const [o] = await rows<{ id: number }>(sql`select id from tasks where code = ${occ.code}`);

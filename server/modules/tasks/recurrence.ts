@@ -9,7 +9,8 @@ import type { RecurrenceFields } from './tasks.presenter.js';
 /** The next period's occurrence is made this many days before the period starts. */
 export const LEAD_DAYS = 7;
 
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The occurrences a series should have on `today`: the current period's and, within LEAD_DAYS
