@@ -197,7 +197,11 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       const level = taskWriteLevel(actor, { programmeId: raw.programmeId, leadUnitPath: row.lead_unit_path });
       const blockedBy = await blockingObstacles(db, actor, { id, programmeId: raw.programmeId }, asOf);
       const recurrence = await recurrenceDetail(db, raw, asOf);
-      return { ...presentDetail(row, details, asOf, actor.locale, level !== 'none'), blockedBy, ...recurrence };
+      return {
+        ...presentDetail(row, details, asOf, actor.locale, level !== 'none'),
+        blockedBy,
+        ...recurrence,
+      };
     },
 
     async create(actor: Actor, input: CreateTaskInput): Promise<TaskDetail> {

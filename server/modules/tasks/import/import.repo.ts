@@ -46,38 +46,39 @@ function* coordinatorLines(rows: StagedTask[]) {
   if (chunk) yield chunk;
 }
 
-/** The task import's reads (look-ups) and its set-based writes (decision 54). */
-export function createTaskImportRepo(db: Db, copyIn: CopyIn | null = null) {
-  const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
-  return {
-    /** Codes the file may name: the programme's units (its tree), groups, directives and tasks. */
-    async lookups(programmeId: number, rootPath: string | null, codes: string[]): Promise<ImportLookups> {
-      const [units, groups, directives, tasks, current] = await Promise.all([
-        rows<{ id: number; code: string; kind: string }>(
-          rootPath
-            ? sql`select id, code, kind from units where path like ${rootPath + '%'}`
-            : sql`select id, code, kind from units`,
-        ),
-        rows<{ id: number; code: string }>(
-          sql`select id, code from programme_groups where programme_id = ${programmeId}`,
-        ),
-        rows<{ id: number; number: string }>(
-          sql`select id, number from directives where programme_id = ${programmeId}`,
-        ),
-        rows<{ id: number; code: string; parent_id: number | null }>(
-          sql`select id, code, parent_id from tasks where programme_id = ${programmeId}`,
-        ),
-        codes.length
-          ? rows<CurrentTask>(sql`select t.id, t.code, t.title, t.group_id as "groupId", t.directive_id as "directiveId",
+/** The stored tasks a file names, with their coordinators. */
+const CURRENT = (programmeId: number, codes: string[]) =>
+  sql`select t.id, t.code, t.title, t.group_id as "groupId", t.directive_id as "directiveId",
                 t.assigned_level as "assignedLevel", t.lead_unit_id as "leadUnitId",
                 t.responsible_person as "responsiblePerson", t.start_date::text as "startDate", t.deadline::text as deadline,
                 t.deliverable, t.target_text as "targetText", t.target_value::text as "targetValue",
                 t.target_unit as "targetUnit", t.priority, t.parent_id as "parentId", t.kind, t.recurrence,
                 t.recurrence_day as "recurrenceDay", t.series_id as "seriesId",
                 coalesce((select array_agg(c.unit_id order by c.unit_id) from task_coordinators c where c.task_id = t.id), '{}') as "coordinatorIds"
-              from tasks t where t.programme_id = ${programmeId} and t.code = any(${p(codes)}::text[])`)
-          : Promise.resolve([]),
-      ]);
+              from tasks t where t.programme_id = ${programmeId} and t.code = any(${p(codes)}::text[])`;
+
+/** The task import's reads (look-ups) and its set-based writes (decision 54). */
+export function createTaskImportRepo(db: Db, copyIn: CopyIn | null = null) {
+  const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
+  return {
+    /** Codes the file may name: the programme's units (its tree), groups, directives and tasks. */
+    async lookups(programmeId: number, rootPath: string | null, codes: string[]): Promise<ImportLookups> {
+      // One after another: inside the import's transaction they share one connection.
+      const units = await rows<{ id: number; code: string; kind: string }>(
+        rootPath
+          ? sql`select id, code, kind from units where path like ${rootPath + '%'}`
+          : sql`select id, code, kind from units`,
+      );
+      const groups = await rows<{ id: number; code: string }>(
+        sql`select id, code from programme_groups where programme_id = ${programmeId}`,
+      );
+      const directives = await rows<{ id: number; number: string }>(
+        sql`select id, number from directives where programme_id = ${programmeId}`,
+      );
+      const tasks = await rows<{ id: number; code: string; parent_id: number | null }>(
+        sql`select id, code, parent_id from tasks where programme_id = ${programmeId}`,
+      );
+      const current = codes.length ? await rows<CurrentTask>(CURRENT(programmeId, codes)) : [];
       return {
         units: new Map(units.map((u) => [u.code, { id: u.id, kind: u.kind }])),
         groups: new Map(groups.map((g) => [refKey(g.code), g.id])),
@@ -86,6 +87,21 @@ export function createTaskImportRepo(db: Db, copyIn: CopyIn | null = null) {
         codeOfId: new Map(tasks.map((x) => [x.id, x.code])),
         current: new Map(current.map((c) => [c.code, c])),
       };
+    },
+
+    /** The template's lists: the programme's groups, the units of its tree and its directives. */
+    async templateLists(programmeId: number, rootPath: string | null, locale: 'vi' | 'en' | 'ar') {
+      const name = sql.raw(locale === 'vi' ? 'name_vi' : `coalesce(name_${locale}, name_vi)`);
+      const groups = await rows<{ code: string; name: string }>(
+        sql`select code, ${name} as name from programme_groups where programme_id = ${programmeId} order by sort, code`,
+      );
+      const units = await rows<{ code: string; name: string; kind: string }>(
+        sql`select code, ${name} as name, kind from units ${rootPath ? sql`where path like ${rootPath + '%'}` : sql``} order by path`,
+      );
+      const directives = await rows<{ number: string; title: string }>(
+        sql`select number, title from directives where programme_id = ${programmeId} order by issued_on, number`,
+      );
+      return { groups, units, directives };
     },
 
     /** Holds other imports and task writers of the programme off until this one commits. */

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Locale } from '../../../../shared/schemas/common.js';
 import { RECURRENCES } from '../../../../shared/recurrence.js';
 import { ASSIGNED_LEVELS, PRIORITIES, TASK_KINDS } from '../../../../shared/vocabulary.js';
 import type { ProgrammeAccess } from '../../programmes/programmes.service.js';
 import { TASK_COLUMNS, TASK_HEADERS, type TaskColumn } from './columns.js';
+import { createTaskImportRepo } from './import.repo.js';
 
 /** Rows of the template that carry the drop-down lists. */
 const LIST_ROWS = 5000;
@@ -72,23 +72,11 @@ const col = (k: TaskColumn) => String.fromCharCode(65 + TASK_COLUMNS.indexOf(k))
  */
 export async function taskTemplate(db: Db, p: ProgrammeAccess, locale: Locale): Promise<Buffer> {
   const s = SHEETS[locale];
-  const rows = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows as T[];
-  const [groups, units, directives] = await Promise.all([
-    rows<{
-      code: string;
-      name: string;
-    }>(sql`select code, coalesce(${sql.raw(locale === 'vi' ? 'null' : `name_${locale}`)}, name_vi) as name
-      from programme_groups where programme_id = ${p.id} order by sort, code`),
-    rows<{
-      code: string;
-      name: string;
-      kind: string;
-    }>(sql`select code, coalesce(${sql.raw(locale === 'vi' ? 'null' : `name_${locale}`)}, name_vi) as name, kind
-      from units ${p.rootUnitPath ? sql`where path like ${p.rootUnitPath + '%'}` : sql``} order by path`),
-    rows<{ number: string; title: string }>(
-      sql`select number, title from directives where programme_id = ${p.id} order by issued_on, number`,
-    ),
-  ]);
+  const { groups, units, directives } = await createTaskImportRepo(db).templateLists(
+    p.id,
+    p.rootUnitPath,
+    locale,
+  );
   const wb = new ExcelJS.Workbook();
   const rtl = locale === 'ar';
   const ws = wb.addWorksheet(s.tasks, { views: [{ state: 'frozen', ySplit: 1, rightToLeft: rtl }] });
