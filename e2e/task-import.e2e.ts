@@ -26,12 +26,22 @@ describe('importing tasks in the browser', () => {
     return app;
   };
 
+  /** The drawer slides in: a screenshot waits for its animations to end. */
+  const settled = (app: AppPage) => app.page.waitForFunction(() => document.getAnimations().length === 0);
+
   beforeAll(async () => {
     browser = await launch();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Phụ lục');
     ws.addRow(['DANH MỤC NHIỆM VỤ NĂM 2026']);
-    ws.addRow(['Mã nhiệm vụ', 'Tên nhiệm vụ', 'Mã đơn vị chủ trì', 'Mã đơn vị phối hợp', 'Thời hạn', 'Lặp lại']);
+    ws.addRow([
+      'Mã nhiệm vụ',
+      'Tên nhiệm vụ',
+      'Mã đơn vị chủ trì',
+      'Mã đơn vị phối hợp',
+      'Thời hạn',
+      'Lặp lại',
+    ]);
     ws.addRow(['E2E-1', 'Số hóa hồ sơ đất đai', 'HN-STC', null, '30/06/2026', null]);
     ws.addRow(['E2E-2', 'Báo cáo tiến độ chuyển đổi số', 'HN-STC', null, '31/12/2026', 'hằng tháng']);
     ws.addRow(['E2E-3', 'Đơn vị không có', 'KHONG-CO', null, '31/12/2026', null]);
@@ -46,7 +56,9 @@ describe('importing tasks in the browser', () => {
 
   it('previews, shows the refused row, imports the valid rows; the recurring task shows its rhythm', async () => {
     const standing = await as('standing@hanoi.steerboard.vn');
-    const programmes = (await standing.page.evaluate(() => fetch('/api/v1/programmes').then((r) => r.json()))) as {
+    const programmes = (await standing.page.evaluate(() =>
+      fetch('/api/v1/programmes').then((r) => r.json()),
+    )) as {
       id: number;
       code: string;
     }[];
@@ -57,6 +69,7 @@ describe('importing tasks in the browser', () => {
     const errors = standing.page.getByTestId('task-import-errors');
     await errors.waitFor();
     expect(await errors.textContent()).toContain('không có đơn vị mã "KHONG-CO" trong chương trình');
+    await settled(standing);
     await shot(standing.page, 'task-import-1-preview-vi');
     await standing.page.getByTestId('task-import-valid').click();
     await standing.page.getByTestId('task-import-done').waitFor();
@@ -81,6 +94,7 @@ describe('importing tasks in the browser', () => {
     await standing.page.getByTestId('task-import-errors').waitFor();
     // Now E2E-1 and E2E-2 exist: they are updates (unchanged), E2E-3 is still refused.
     expect(await standing.page.getByTestId('task-import-errors').textContent()).toContain('KHONG-CO');
+    await settled(standing);
     await shot(standing.page, 'task-import-4-preview-ar');
 
     const phone = await as('standing@hanoi.steerboard.vn', 390);

@@ -37,7 +37,7 @@ async function sendPreview(programmeId: number, file: File, encoding: string): P
  * or none, or only the valid ones. An existing code updates its task.
  */
 export function TaskImportButton(props: { programmeId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -93,6 +93,7 @@ export function TaskImportButton(props: { programmeId: number }) {
         onClose={() => setOpen(false)}
         title={t('taskImport.title')}
         size="large"
+        placement={i18n.dir() === 'rtl' ? 'left' : 'right'}
         data-testid="task-import"
       >
         <Space direction="vertical" style={{ width: '100%' }}>
