@@ -21,6 +21,8 @@ import { createProgrammesService } from './modules/programmes/programmes.service
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createTasksRepo } from './modules/tasks/tasks.repo.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { createTaskImport } from './modules/tasks/import/import-tasks.js';
+import { taskImportRoutes } from './modules/tasks/import/import.routes.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
@@ -278,6 +280,7 @@ export function createServices(
     recommendations,
     unitRegisters: createUnitRegistersService({ db, programmes, money }),
     registersImport: createRegistersImport({ db, clock, programmes, obstacles, recommendations }),
+    taskImport: createTaskImport({ db, clock, programmes }),
     pilots,
     ...criteriaParts,
   };
@@ -360,6 +363,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users, services.peopleImport);
       accountLinksRoutes(api, services.users, { resetPerHour: opts.resetRateLimit ?? 10 });
+      taskImportRoutes(api, services.taskImport);
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);
       notificationsRoutes(api, services.notifications);

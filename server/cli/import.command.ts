@@ -6,9 +6,11 @@ import { IMPORT_ENCODINGS, IMPORT_FORMATS, importQuery } from '../../shared/sche
 import { systemActor } from '../modules/auth/actor.js';
 import { createRecordsService } from '../modules/records/records.service.js';
 import { progress, withDatabase } from './context.js';
+import { registerImportTasks } from './import-tasks.command.js';
 
 export function registerImport(program: Command) {
   const imp = program.command('import').description('Bulk-load data from files');
+  registerImportTasks(imp);
   imp
     .command('records')
     .description('Import service records from a CSV, XLSX or NDJSON file (streamed; the same id updates)')

@@ -6,6 +6,7 @@ import type { NotificationsService } from '../modules/notifications/notification
 import type { ProgrammesService } from '../modules/programmes/programmes.service.js';
 import type { WarningsService } from '../modules/warnings/warnings.service.js';
 import { createJobRunsRepo } from './job-runs.repo.js';
+import { makeOccurrences } from '../modules/tasks/recurrence.js';
 
 /** How far back a server that was down catches up on warning lists it missed. */
 const CATCH_UP_PERIODS = 8;
@@ -17,7 +18,7 @@ export type TickResult = { job: string; key: string; status: 'done' | 'failed'; 
 
 /**
  * Scheduled work: each tick lists the runs that are due (a period's warning list once its draw
- * moment has passed, a programme's reminders once a day), and runs each one that no server has
+ * moment has passed, a programme's reminders and recurring tasks' occurrences once a day), and runs each one that no server has
  * run yet. Every server may tick; the run record lets exactly one of them do each run.
  */
 export function createScheduler(deps: {
@@ -49,6 +50,8 @@ export function createScheduler(deps: {
           run: () => deps.warnings.computeAsSystem(id, period.key),
         });
       }
+      // Recurring tasks: the day's occurrences (the unique (series, period) makes each once).
+      out.push({ job: 'recurrence', key: `${id}:${today}`, run: () => makeOccurrences(deps.db, id, today) });
       const hour = Number(
         now.toLocaleString('en-GB', { timeZone: p.timeZone, hour: '2-digit', hour12: false }),
       );

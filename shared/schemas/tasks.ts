@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { blockingObstacleSchema } from './obstacles.js';
 import { ASSIGNED_LEVELS, PRIORITIES, TASK_KINDS, TASK_SORTS, TASK_STATES } from '../vocabulary.js';
 import { isoDate, longText, shortText } from './common.js';
+import { RECURRENCES } from '../recurrence.js';
 
 export { ASSIGNED_LEVELS, TASK_SORTS };
 
@@ -78,6 +79,21 @@ export const taskDetailSchema = taskListItemSchema.extend({
   can: z.object({ update: z.boolean() }),
   /** Open obstacles (as of the date asked) that block it. */
   blockedBy: z.array(blockingObstacleSchema),
+  /** A recurring task (decision 55), its occurrences newest first; an occurrence names its series. */
+  recurrence: z.enum(RECURRENCES).nullable(),
+  recurrenceDay: z.number().int().nullable(),
+  series: z.object({ id: z.number().int(), code: z.string(), title: z.string() }).nullable(),
+  occurrencePeriod: z.string().nullable(),
+  occurrences: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      period: z.string(),
+      deadline: isoDate,
+      state: taskStateSchema,
+      progress: z.number().int(),
+    }),
+  ),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
@@ -140,6 +156,8 @@ const taskWritable = {
   kind: taskKindSchema,
   progress: z.number().int().min(0).max(100),
   milestones: z.array(milestoneSchema.omit({ id: true })).max(100),
+  recurrence: z.enum(RECURRENCES).nullable(),
+  recurrenceDay: z.number().int().min(1).max(31).nullable(),
 };
 
 export const createTaskBody = z
@@ -162,6 +180,8 @@ export const createTaskBody = z
     kind: taskWritable.kind.default('task'),
     progress: taskWritable.progress.default(0),
     milestones: taskWritable.milestones.default([]),
+    recurrence: taskWritable.recurrence.default(null),
+    recurrenceDay: taskWritable.recurrenceDay.default(null),
   })
   .strict();
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
@@ -195,6 +215,8 @@ export type UpdateTaskInput = Partial<{
   progress: number;
   milestones: { title: string; dueOn: string; doneOn: string | null }[];
   completedOn: string | null;
+  recurrence: (typeof RECURRENCES)[number] | null;
+  recurrenceDay: number | null;
 }> & { version: number };
 
 export const stateCounts = z.object(

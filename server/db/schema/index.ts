@@ -17,3 +17,4 @@ export * from './indicators.js';
 export * from './money.js';
 export * from './registers.js';
 export * from './criteria.js';
+export * from './task-imports.js';

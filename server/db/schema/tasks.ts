@@ -57,6 +57,13 @@ export const tasks = pgTable(
     cancelledOn: date('cancelled_on', { mode: 'string' }),
     /** The task that replaced this one (approved adjustment of kind "replace"). */
     replacedById: integer('replaced_by_id'),
+    /** A recurring task (a series): monthly, quarterly, yearly or continuous (decision 55). */
+    recurrence: text('recurrence'),
+    /** The day of the period's last month an occurrence is due (null: the period's last day). */
+    recurrenceDay: integer('recurrence_day'),
+    /** An occurrence: the series it belongs to and its period ('2026-03', '2026-Q1', '2026'). */
+    seriesId: integer('series_id'),
+    occurrencePeriod: text('occurrence_period'),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,6 +78,11 @@ export const tasks = pgTable(
     index('tasks_group_idx').on(t.groupId),
     index('tasks_directive_idx').on(t.directiveId),
     index('tasks_parent_idx').on(t.parentId),
+    // One occurrence per series and period, whichever server's scheduler makes it.
+    uniqueIndex('tasks_series_period_uq').on(t.seriesId, t.occurrencePeriod),
+    index('tasks_recurring_idx')
+      .on(t.programmeId)
+      .where(sql`${t.recurrence} is not null`),
     index('tasks_deadline_changed_idx')
       .on(t.deadlineEffectiveFrom)
       .where(sql`${t.deadlineEffectiveFrom} is not null`),

@@ -29,6 +29,9 @@ export function presentListItem(r: TaskListRow, asOf: string, locale: Locale): T
   };
 }
 
+/** Filled by tasks/recurrence.ts. */
+export type RecurrenceFields = 'recurrence' | 'recurrenceDay' | 'series' | 'occurrencePeriod' | 'occurrences';
+
 type Details = NonNullable<Awaited<ReturnType<TasksRepo['details']>>>;
 
 export function presentDetail(
@@ -37,7 +40,7 @@ export function presentDetail(
   asOf: string,
   locale: Locale,
   canUpdate: boolean,
-): Omit<TaskDetail, 'blockedBy'> {
+): Omit<TaskDetail, 'blockedBy' | RecurrenceFields> {
   const t = d.task;
   return {
     ...presentListItem(row, asOf, locale),

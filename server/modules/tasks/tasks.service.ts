@@ -21,6 +21,7 @@ import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { presentDetail, presentListItem } from './tasks.presenter.js';
 import { createTasksRepo, rollupFits, tasksTransaction, type Cursor, type TasksRepo } from './tasks.repo.js';
 import type { TaskFilters } from './task-filters.sql.js';
+import { checkRecurrence, recurrenceDetail } from './recurrence.js';
 
 const emptyCounts = (): StateCounts => Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as StateCounts;
 
@@ -60,6 +61,8 @@ const TRACKED = [
   'kind',
   'progress',
   'completedOn',
+  'recurrence',
+  'recurrenceDay',
 ] as const;
 
 export function createTasksService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
@@ -193,7 +196,12 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       if (!details) throw new AppError('not_found');
       const level = taskWriteLevel(actor, { programmeId: raw.programmeId, leadUnitPath: row.lead_unit_path });
       const blockedBy = await blockingObstacles(db, actor, { id, programmeId: raw.programmeId }, asOf);
-      return { ...presentDetail(row, details, asOf, actor.locale, level !== 'none'), blockedBy };
+      const recurrence = await recurrenceDetail(db, raw, asOf);
+      return {
+        ...presentDetail(row, details, asOf, actor.locale, level !== 'none'),
+        blockedBy,
+        ...recurrence,
+      };
     },
 
     async create(actor: Actor, input: CreateTaskInput): Promise<TaskDetail> {
@@ -201,6 +209,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       if (!canManageTasks(actor, input.programmeId)) throw new AppError('forbidden');
       if (input.startDate && input.deadline < input.startDate)
         throw new AppError('deadline_before_start', {}, 'deadline');
+      checkRecurrence(input);
       const id = await tasksTransaction(db, async (r, tx) => {
         await validateRefs(r, input.programmeId, input);
         if (await r.codeExists(input.programmeId, input.code))
@@ -251,6 +260,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       const deadline = fields.deadline ?? current.deadline;
       if (start && deadline < start) throw new AppError('deadline_before_start', {}, 'deadline');
       if (fields.parentId === id) throw new AppError('parent_task_other_programme', {}, 'parentId');
+      checkRecurrence({ ...current, ...fields });
 
       await tasksTransaction(db, async (r, tx) => {
         await validateRefs(r, current.programmeId, { ...fields, coordinatingUnitIds });

@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { TaskRecurrence } from './TaskRecurrence';
 import { ApiError } from '../api/client';
 import { useTask, useUpdateTask } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
@@ -176,6 +177,7 @@ export default function TaskDetailPage() {
               />
             )}
           </Card>
+          <TaskRecurrence d={d} />
           <Card size="small" title={t('task.deadlineChanges')} data-testid="deadline-changes">
             {d.deadlineChanges.length === 0 ? (
               <Typography.Text type="secondary">{t('task.noDeadlineChanges')}</Typography.Text>

@@ -8,11 +8,12 @@ import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toQueryString } from '../api/client';
-import { useTaskList } from '../api/queries';
+import { useMe, useTaskList } from '../api/queries';
 import { withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
+import { TaskImportButton } from './TaskImport';
 import { StateTag } from '../ui/StateTag';
 import { ErrorNote } from '../ui/states';
 import {
@@ -32,6 +33,10 @@ export default function TaskListPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
   const { programme } = useProgrammeContext();
+  const me = useMe();
+  const canImport = (me.data?.roles ?? []).some(
+    (r) => r.role === 'admin' || (r.role === 'standing' && r.programmeId === programme.id),
+  );
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const filters = useMemo(() => parseTaskFilters(programme.id, params), [programme.id, params]);
@@ -158,6 +163,7 @@ export default function TaskListPage() {
           <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="export-xlsx">
             {t('common.export')}
           </Button>
+          {canImport && <TaskImportButton programmeId={programme.id} />}
         </Space>
       </div>
       {phone && (
