@@ -109,10 +109,13 @@ function sentenceDraft(index: UnitIndex, text: string, item: boolean) {
       lead = rest.slice(0, at.length);
       after = rest.slice(at.length);
     } else if (item) {
+      // A unit (or a list of them) as the subject: "Sở X triển khai …", "Cổng …, Đài …, Báo … duy trì …".
       const at = unitAtStart(index, text);
       if (!at || at.match.status === 'ambiguous') return null;
-      lead = text.slice(0, at.length);
-      after = text.slice(at.length);
+      const list = coordinators(index, text);
+      const ofUnits = list.coord && text.startsWith(list.coord.split(', ')[0] ?? '');
+      lead = ofUnits ? text.slice(0, text.length - list.rest.length) : text.slice(0, at.length);
+      after = ofUnits ? list.rest : text.slice(at.length);
     } else return null;
   }
   if (!lead || lead.length > 200) return null;
@@ -188,8 +191,13 @@ export function proseDrafts(paras: ParaBlock[], index: UnitIndex): RawDraft[] {
     const topicMatch = TOPIC.exec(body);
     const content = topicMatch ? body.slice(topicMatch[0].length) : body;
     let found = false;
+    let previous: { lead: string; coord: string } | null = null;
     for (const s of sentences(content)) {
-      const d = sentenceDraft(index, s.text, item);
+      let d = sentenceDraft(index, s.text, item);
+      // "…; Tham mưu nâng cấp …": a clause after a semicolon with no subject keeps the one before.
+      if (!d && previous && /;\s*$/.test(content.slice(0, s.at)) && !unitAtStart(index, s.text))
+        d = { ...previous, title: tidyTitle(s.text) };
+      previous = d ? { lead: d.lead, coord: d.coord } : null;
       if (!d) continue;
       found = true;
       out.push({

@@ -85,7 +85,7 @@ const NOT_DEPARTMENTS = new Set([...COMMUNE_KINDS, ...PROVINCE_KINDS, 'district'
 /** Plurals that name a set of units. */
 const SETS: { re: RegExp; pick: (u: UnitEntry, key: string) => boolean }[] = [
   {
-    re: /^(?:uy ban nhan dan\s+)?(?:cac\s+)?(?:cap xa|xa, phuong|xa phuong|cac xa|xa, phuong, dac khu|phuong, xa|cac phuong)(?:\s*,?\s*(?:phuong|xa|thi tran|dac khu))*(?:\s+(?:tren dia ban|thuoc)\b.*)?$/,
+    re: /^(?:uy ban nhan dan\s+)?(?:cac\s+)?(?:cap xa|xa, phuong|xa phuong|cac xa|xa, phuong, dac khu|phuong, xa|cac phuong)(?:\s*,?\s*(?:phuong|xa|thi tran|dac khu))*(?:\s+(?:tren dia ban|thuoc)(?:\s+@)?(?: [a-z]+){0,2})?$/,
     pick: (u, key) =>
       /cap xa|phuong/.test(key) && /cap xa|xa/.test(key)
         ? COMMUNE_KINDS.has(u.kind)
@@ -94,7 +94,7 @@ const SETS: { re: RegExp; pick: (u: UnitEntry, key: string) => boolean }[] = [
           : u.kind === 'commune' || u.kind === 'special_zone',
   },
   {
-    re: /^(?:uy ban nhan dan\s+)?(?:cac\s+)?(?:cap huyen|huyen|quan, huyen|cac huyen)(?:\s*,?\s*(?:thi xa|thanh pho|quan|huyen))*(?:\s+.*)?$/,
+    re: /^(?:uy ban nhan dan\s+)?(?:cac\s+)?(?:cap huyen|huyen|quan, huyen|cac huyen)(?:\s*,?\s*(?:thi xa|quan|huyen|@(?: [a-z]+){0,2}))*$/,
     pick: (u) => u.kind === 'district',
   },
   {
@@ -152,7 +152,7 @@ function suggest(index: UnitIndex, key: string): number[] {
 }
 
 /** Matches one unit phrase. Exact keys only: anything else is flagged with suggestions. */
-export function matchUnit(index: UnitIndex, text: string): UnitMatch {
+export function matchUnit(index: UnitIndex, text: string, withSuggestions = true): UnitMatch {
   const written = squash(text);
   const key = unitKey(written);
   if (!key) return { text: written, status: 'unmatched', ids: [], suggestions: [] };
@@ -171,7 +171,7 @@ export function matchUnit(index: UnitIndex, text: string): UnitMatch {
       : { text: written, status: 'unmatched', ids: [], suggestions: [] };
   }
   if (VAGUE.test(key)) return { text: written, status: 'vague', ids: [], suggestions: [] };
-  return { text: written, status: 'unmatched', ids: [], suggestions: suggest(index, key) };
+  return { text: written, status: 'unmatched', ids: [], suggestions: withSuggestions ? suggest(index, key) : [] };
 }
 
 /** Words that begin the name of an organisation: where "và" starts a second unit. */
@@ -231,7 +231,7 @@ export function unitAtStart(index: UnitIndex, text: string): { match: UnitMatch;
     // A unit's name never ends on a comma or a colon; the word itself may carry one.
     const piece = text.slice(0, end).replace(/[,;:.]+$/, '');
     end = piece.length;
-    const m = matchUnit(index, piece);
+    const m = matchUnit(index, piece, false);
     if (m.status === 'matched' || m.status === 'set' || m.status === 'ambiguous') return { match: m, length: end };
   }
   return null;

@@ -77,7 +77,7 @@ export function joinWrapped(lines: Block[]): Block[] {
       b.kind === 'para' &&
       prev?.kind === 'para' &&
       !startsItem(b.text) &&
-      !/[.:;!?]$/.test(prev.text) &&
+      !/[.:!?]$/.test(prev.text) &&
       !/^[A-ZÀ-Ỹ\s,\-–]+$/.test(prev.text)
     ) {
       prev.text = `${prev.text} ${b.text}`;
