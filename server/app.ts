@@ -22,6 +22,9 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { createTasksRepo } from './modules/tasks/tasks.repo.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
+import { createDraftTasksRepo } from './modules/directives/draft-tasks.repo.js';
+import { draftTasksRoutes } from './modules/directives/draft-tasks.routes.js';
+import { createDraftTasksService } from './modules/directives/draft-tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -210,6 +213,7 @@ export function createServices(
   }));
   return {
     briefs,
+    draftTasks: createDraftTasksService({ repo: createDraftTasksRepo(db), programmes, tasks }),
     evaluations: createEvaluationsService({
       db,
       clock,
@@ -342,6 +346,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       programmesRoutes(api, services.programmes);
       unitsRoutes(api, services.units);
       tasksRoutes(api, services.tasks);
+      draftTasksRoutes(api, services.draftTasks);
       usersRoutes(api, services.users);
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);

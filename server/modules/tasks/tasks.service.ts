@@ -259,13 +259,18 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
                 throw new AppError('duplicate_code', { code: input.code }, 'code');
               continue;
             }
-            created.push({ id: await insertTask(r, tx, actor, p.today, input), code: input.code, title: input.title });
+            created.push({
+              id: await insertTask(r, tx, actor, p.today, input),
+              code: input.code,
+              title: input.title,
+            });
           } catch (e) {
             if (!(e instanceof AppError)) throw e;
             errors.push(onRowError(i, e));
           }
         }
-        if (errors.length) throw new AppError('draft_rows_invalid', { count: errors.length }, undefined, errors);
+        if (errors.length)
+          throw new AppError('draft_rows_invalid', { count: errors.length }, undefined, errors);
         return created;
       });
     },

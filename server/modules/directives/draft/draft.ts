@@ -42,14 +42,17 @@ export type DraftTask = {
 export function draftTasks(
   blocks: Block[],
   index: UnitIndex,
-  documentDate: string | null,
+  /** The date a year-less deadline takes its year from: `override` if given, else the date the
+   * document's header states, else `fallback` (the directive's date). */
+  dates: { fallback: string | null; override?: string | null } | string | null,
 ): { drafts: DraftTask[]; documentDate: string | null; tablesRead: number; tablesSkipped: number } {
   const firstText = blocks
     .filter((b) => b.kind === 'para')
     .slice(0, 40)
     .map((b) => b.text)
     .join('\n');
-  const date = readDocumentDate(firstText) ?? documentDate;
+  const d = typeof dates === 'object' && dates !== null ? dates : { fallback: dates, override: null };
+  const date = d.override ?? readDocumentDate(firstText) ?? d.fallback;
   const raws: RawDraft[] = [];
   let run: Extract<Block, { kind: 'para' }>[] = [];
   let tablesRead = 0;
@@ -111,7 +114,10 @@ function resolve(r: RawDraft, index: UnitIndex, date: string | null): DraftTask 
       : readDeadline(r.deadlineText, date)
     : null;
   const deadlineText = r.deadlineInProse ? (reading?.text ?? null) : r.deadlineText;
-  if (reading?.malformed || (!r.deadlineInProse && r.deadlineText && !reading?.deadline && !reading?.recurrence))
+  if (
+    reading?.malformed ||
+    (!r.deadlineInProse && r.deadlineText && !reading?.deadline && !reading?.recurrence)
+  )
     warnings.push({ code: 'deadline_not_understood', text: r.deadlineText ?? '' });
   else if (!reading?.deadline && !reading?.recurrence) warnings.push({ code: 'deadline_missing' });
   else if (reading.yearFromDocument) warnings.push({ code: 'deadline_year_from_document', text: date ?? '' });
@@ -134,6 +140,7 @@ function resolve(r: RawDraft, index: UnitIndex, date: string | null): DraftTask 
 }
 
 function flagLead(warnings: DraftWarning[], m: UnitMatch) {
-  if (m.status === 'ambiguous') warnings.push({ code: 'lead_ambiguous', text: m.text, suggestions: m.suggestions });
+  if (m.status === 'ambiguous')
+    warnings.push({ code: 'lead_ambiguous', text: m.text, suggestions: m.suggestions });
   else warnings.push({ code: 'lead_unmatched', text: m.text, suggestions: m.suggestions });
 }

@@ -46,7 +46,9 @@ function sentences(text: string): { text: string; at: number }[] {
 function clauseStart(folded: string, at: number): number {
   const before = folded.slice(0, at);
   let start = 0;
-  for (const m of before.matchAll(/[:;]\s*|\.\s+|,\s+(?:trong khi|con|dong thoi)\s+|\b(?:giao(?: cho)?|de nghi|yeu cau|do)\s+/g))
+  for (const m of before.matchAll(
+    /[:;]\s*|\.\s+|,\s+(?:trong khi|con|dong thoi)\s+|\b(?:giao(?: cho)?|de nghi|yeu cau|do)\s+/g,
+  ))
     start = m.index + m[0].length;
   return start;
 }
@@ -74,9 +76,10 @@ function coordinators(index: UnitIndex, text: string): { coord: string; rest: st
   }
   if (taken.length) return { coord: taken.join(', '), rest };
   // No unit known: the words up to the verb that begins the title are flagged as written.
-  const m = /^(.{2,120}?)(?=,|\s+(?:để|tổ chức|triển khai|hướng dẫn|xây dựng|tham mưu|thực hiện|rà soát|nghiên cứu|hoàn thiện|ban hành|đề xuất|kiểm tra|đôn đốc|cung cấp|bảo đảm|đảm bảo)\b)/.exec(
-    rest,
-  );
+  const m =
+    /^(.{2,120}?)(?=,|\s+(?:để|tổ chức|triển khai|hướng dẫn|xây dựng|tham mưu|thực hiện|rà soát|nghiên cứu|hoàn thiện|ban hành|đề xuất|kiểm tra|đôn đốc|cung cấp|bảo đảm|đảm bảo)\b)/.exec(
+      rest,
+    );
   return m ? { coord: m[1] ?? '', rest: rest.slice(m[0].length) } : { coord: '', rest };
 }
 
@@ -126,7 +129,9 @@ function sentenceDraft(index: UnitIndex, text: string, item: boolean) {
     coord = c.coord;
     after = c.rest;
   }
-  const later = /\bphoi hop voi\s+|\bphoi hop\s+(?=cac|so|ubnd|cong an|ban|van phong)/.exec(foldSameLength(after));
+  const later = /\bphoi hop voi\s+|\bphoi hop\s+(?=cac|so|ubnd|cong an|ban|van phong)/.exec(
+    foldSameLength(after),
+  );
   if (!coord && later) {
     const c = coordinators(index, after.slice(later.index + later[0].length));
     coord = c.coord;
@@ -157,10 +162,12 @@ export function proseDrafts(paras: ParaBlock[], index: UnitIndex): RawDraft[] {
       const head = squash(text.slice(0, starts[0]?.at ?? 0).replace(NUMBERING, ''));
       let target: RawDraft | null = pending;
       if (head.length > 8 || !target) {
+        // "Giao Sở A chủ trì việc X; thời gian: Quý IV/2025": the head names the lead itself.
+        const own = sentenceDraft(index, head.replace(TOPIC, '').replace(/[;,.\s]+$/, ''), true);
         target = {
-          title: tidyTitle(head.replace(TOPIC, '')),
-          leadText: null,
-          coordText: null,
+          title: own?.title || tidyTitle(head.replace(TOPIC, '')),
+          leadText: own?.lead ?? null,
+          coordText: own?.coord || null,
           deadlineText: null,
           deadlineInProse: false,
           deliverable: null,
@@ -170,14 +177,18 @@ export function proseDrafts(paras: ParaBlock[], index: UnitIndex): RawDraft[] {
         out.push(target);
       } else if (!out.includes(target)) out.push(target);
       starts.forEach((s, i) => {
-        const value = squash(text.slice(s.at + s.len, starts[i + 1]?.at ?? text.length)).replace(/[.;,]+$/, '');
+        const value = squash(text.slice(s.at + s.len, starts[i + 1]?.at ?? text.length)).replace(
+          /[.;,]+$/,
+          '',
+        );
         if (!target) return;
         if (s.field === 'lead') target.leadText = value || null;
         if (s.field === 'coord') target.coordText = value || null;
         if (s.field === 'deadline') target.deadlineText = value || null;
         if (s.field === 'deliverable') target.deliverable = value || null;
       });
-      if (target.source.text !== text) target.source = { ...target.source, text: `${target.source.text}\n${text}` };
+      if (target.source.text !== text)
+        target.source = { ...target.source, text: `${target.source.text}\n${text}` };
       pending = target;
       continue;
     }
@@ -194,9 +205,10 @@ export function proseDrafts(paras: ParaBlock[], index: UnitIndex): RawDraft[] {
     let previous: { lead: string; coord: string } | null = null;
     for (const s of sentences(content)) {
       let d = sentenceDraft(index, s.text, item);
+      const before = previous as { lead: string; coord: string } | null;
       // "…; Tham mưu nâng cấp …": a clause after a semicolon with no subject keeps the one before.
-      if (!d && previous && /;\s*$/.test(content.slice(0, s.at)) && !unitAtStart(index, s.text))
-        d = { ...previous, title: tidyTitle(s.text) };
+      if (!d && before && /;\s*$/.test(content.slice(0, s.at)) && !unitAtStart(index, s.text))
+        d = { lead: before.lead, coord: before.coord, title: tidyTitle(s.text) };
       previous = d ? { lead: d.lead, coord: d.coord } : null;
       if (!d) continue;
       found = true;

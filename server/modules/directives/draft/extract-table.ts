@@ -13,7 +13,8 @@ function roleOf(heading: string): Role | null {
   if (/chu tri|don vi thuc hien|co quan thuc hien$|don vi chiu trach nhiem/.test(h)) return 'lead';
   if (/thoi gian|thoi han|tien do|han hoan thanh|moc hoan thanh/.test(h)) return 'deadline';
   if (/san pham|ket qua|hinh thuc/.test(h)) return 'deliverable';
-  if (/noi dung|nhiem vu|cong viec|hoat dong|ten (?:de an|du an|chuong trinh)|giai phap/.test(h)) return 'content';
+  if (/noi dung|nhiem vu|cong viec|hoat dong|ten (?:de an|du an|chuong trinh)|giai phap/.test(h))
+    return 'content';
   return null;
 }
 
@@ -64,7 +65,7 @@ function rowsToDrafts(t: TableBlock, roles: Map<Role, number>, first: number): R
     const across = row.cellCount === 1 || filled.length === 1;
     const bare = !lead && !coord && !deadline && !deliverable;
     if (across || (bare && (ROMAN_OR_LETTER.test(stt) || isUpper(content)))) {
-      group = [stt, across ? (filled[0] ?? '') : content].filter(Boolean).join(' ').replace(/^(\S+) \1 /, '$1 ');
+      group = across ? (filled[0] ?? '') : [stt, content].filter(Boolean).join(' ');
       continue;
     }
     if (!content) continue;

@@ -104,7 +104,8 @@ const SETS: { re: RegExp; pick: (u: UnitEntry, key: string) => boolean }[] = [
 ];
 
 /** Words for "the agencies concerned": not a unit anyone can be assigned. */
-const VAGUE = /^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)(?:\s*,\s*(?:co quan|don vi|dia phuong|to chuc|ca nhan))*(?:\s+(?:co\s+)?lien quan)?$/;
+const VAGUE =
+  /^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)(?:\s*,\s*(?:co quan|don vi|dia phuong|to chuc|ca nhan))*(?:\s+(?:co\s+)?lien quan)?$/;
 
 export type UnitIndex = {
   units: Map<number, UnitEntry>;
@@ -124,7 +125,7 @@ export function buildUnitIndex(list: UnitEntry[]): UnitIndex {
   };
   const keys: UnitIndex['keys'] = [];
   const root = list.find((u) => PROVINCE_KINDS.has(u.kind));
-  const place = root ? /^@ (.+)$/.exec(unitKey(root.nameVi))?.[1] ?? null : null;
+  const place = root ? (/^@ (.+)$/.exec(unitKey(root.nameVi))?.[1] ?? null) : null;
   for (const u of list) {
     const key = unitKey(u.nameVi);
     add(key, u.id);
@@ -171,7 +172,12 @@ export function matchUnit(index: UnitIndex, text: string, withSuggestions = true
       : { text: written, status: 'unmatched', ids: [], suggestions: [] };
   }
   if (VAGUE.test(key)) return { text: written, status: 'vague', ids: [], suggestions: [] };
-  return { text: written, status: 'unmatched', ids: [], suggestions: withSuggestions ? suggest(index, key) : [] };
+  return {
+    text: written,
+    status: 'unmatched',
+    ids: [],
+    suggestions: withSuggestions ? suggest(index, key) : [],
+  };
 }
 
 /** Words that begin the name of an organisation: where "và" starts a second unit. */
@@ -189,7 +195,11 @@ export function matchUnitList(index: UnitIndex, text: string): UnitMatch[] {
   let head = '';
   const shared = /^(?:cac\s+)?(so|bo|ban)\s*:\s*/i.exec(foldText(rest));
   if (shared) {
-    head = rest.slice(0, shared[0].length).replace(/^các\s+/i, '').replace(/\s*:\s*$/, '') + ' ';
+    head =
+      rest
+        .slice(0, shared[0].length)
+        .replace(/^các\s+/i, '')
+        .replace(/\s*:\s*$/, '') + ' ';
     head = head.charAt(0).toUpperCase() + head.slice(1);
     rest = rest.slice(shared[0].length);
   }
@@ -232,7 +242,8 @@ export function unitAtStart(index: UnitIndex, text: string): { match: UnitMatch;
     const piece = text.slice(0, end).replace(/[,;:.]+$/, '');
     end = piece.length;
     const m = matchUnit(index, piece, false);
-    if (m.status === 'matched' || m.status === 'set' || m.status === 'ambiguous') return { match: m, length: end };
+    if (m.status === 'matched' || m.status === 'set' || m.status === 'ambiguous')
+      return { match: m, length: end };
   }
   return null;
 }

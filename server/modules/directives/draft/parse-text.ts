@@ -21,7 +21,10 @@ export function parseText(input: string): Block[] {
     const cells = raw.includes('\t')
       ? raw.split('\t')
       : /\|/.test(raw) && raw.split('|').length >= 3
-        ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|')
+        ? raw
+            .replace(/^\s*\|/, '')
+            .replace(/\|\s*$/, '')
+            .split('|')
         : null;
     if (cells && !/^[\s|:\-–]+$/.test(raw)) {
       table ??= [];

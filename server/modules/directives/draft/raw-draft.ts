@@ -1,7 +1,6 @@
 /** Where a draft came from: a line of running text or a row of a table. */
 export type DraftSource =
-  | { kind: 'line'; line: number; text: string }
-  | { kind: 'row'; table: number; row: number; text: string };
+  { kind: 'line'; line: number; text: string } | { kind: 'row'; table: number; row: number; text: string };
 
 /** A task as read from the document, before its units and deadline are resolved. */
 export type RawDraft = {

@@ -72,7 +72,8 @@ export function* tokenize(xml: string): Generator<XmlToken> {
     const attrs: Record<string, string> = {};
     if (sp >= 0) {
       ATTR.lastIndex = 0;
-      for (let m = ATTR.exec(inner); m; m = ATTR.exec(inner)) attrs[m[1] ?? ''] = decodeEntities(m[3] ?? m[4] ?? '');
+      for (let m = ATTR.exec(inner); m; m = ATTR.exec(inner))
+        attrs[m[1] ?? ''] = decodeEntities(m[3] ?? m[4] ?? '');
     }
     yield { type: 'open', name, attrs, selfClosing };
   }
