@@ -84,6 +84,11 @@ const RULES: Rule[] = [
       return q ? withYear(y, (yy) => endOfMonth(yy, q * 3), !written) : null;
     },
   },
+  // "Quý V/2025", "quý 5": a quarter that is none (not read as the year).
+  {
+    re: new RegExp(String.raw`\bquy\s+[a-z0-9]+(?:${NAM}${YEAR})?`, 'g'),
+    read: () => 'invalid',
+  },
   // Half and parts of a year: "6 tháng đầu năm 2026", "6 tháng cuối năm 2025", "9 tháng đầu năm".
   {
     re: new RegExp(String.raw`\b(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+${YEAR})?`, 'g'),
