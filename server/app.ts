@@ -24,6 +24,9 @@ import { tasksRoutes } from './modules/tasks/tasks.routes.js';
 import { createTaskImport } from './modules/tasks/import/import-tasks.js';
 import { taskImportRoutes } from './modules/tasks/import/import.routes.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
+import { createDraftTasksRepo } from './modules/directives/draft-tasks.repo.js';
+import { draftTasksRoutes } from './modules/directives/draft-tasks.routes.js';
+import { createDraftTasksService } from './modules/directives/draft-tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -217,6 +220,7 @@ export function createServices(
   }));
   return {
     briefs,
+    draftTasks: createDraftTasksService({ repo: createDraftTasksRepo(db), programmes, tasks }),
     evaluations: createEvaluationsService({
       db,
       clock,
@@ -364,6 +368,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       usersRoutes(api, services.users, services.peopleImport);
       accountLinksRoutes(api, services.users, { resetPerHour: opts.resetRateLimit ?? 10 });
       taskImportRoutes(api, services.taskImport);
+      draftTasksRoutes(api, services.draftTasks);
       reportsRoutes(api, services.reports, services.discipline);
       warningsRoutes(api, services.warnings);
       notificationsRoutes(api, services.notifications);

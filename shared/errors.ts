@@ -61,6 +61,15 @@ export const ERROR_CODES = [
   'task_not_in_programme',
   'recommendation_answered',
   'resolution_required',
+  // reading a directive's document into draft tasks
+  'document_type',
+  'document_unreadable',
+  'document_too_large',
+  'document_zip_bomb',
+  'document_entities',
+  'document_encrypted',
+  'pdf_no_text',
+  'draft_rows_invalid',
   // criteria sets, assessments and the data catalogue
   'criterion_not_in_set',
   'evidence_required',

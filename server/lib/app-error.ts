@@ -80,6 +80,14 @@ const STATUS: Record<ErrorCode, number> = {
   // end people
   recommendation_answered: 409,
   resolution_required: 422,
+  document_type: 415,
+  document_unreadable: 422,
+  document_too_large: 413,
+  document_zip_bomb: 422,
+  document_entities: 422,
+  document_encrypted: 422,
+  pdf_no_text: 422,
+  draft_rows_invalid: 422,
   internal: 500,
 };
 
@@ -90,6 +98,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, unknown> = {},
     readonly field?: string,
+    /** Errors of several rows or fields at once, already in the reader's language. */
+    readonly details?: { path: string; message: string }[],
   ) {
     super(code);
     this.status = STATUS[code];

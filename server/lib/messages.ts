@@ -280,6 +280,46 @@ const M: Messages = {
     en: 'Say how the obstacle was resolved.',
     ar: 'اذكر كيف تمت معالجة العائق.',
   },
+  document_type: {
+    vi: 'Chỉ nhận tệp DOCX, PDF có lớp chữ, hoặc văn bản dán vào.',
+    en: 'Only a DOCX file, a PDF with a text layer, or pasted text can be read.',
+    ar: 'لا يُقرأ إلا ملف DOCX أو PDF يحتوي على طبقة نصية أو نص ملصق.',
+  },
+  document_unreadable: {
+    vi: 'Không đọc được tệp {format}: tệp bị hỏng hoặc không đúng định dạng.',
+    en: 'The {format} file cannot be read: it is damaged or not of that format.',
+    ar: 'تعذّرت قراءة ملف {format}: الملف تالف أو ليس بهذا التنسيق.',
+  },
+  document_too_large: {
+    vi: 'Văn bản quá lớn để đọc (quá nhiều trang, dòng hoặc bảng).',
+    en: 'The document is too large to read (too many pages, lines or tables).',
+    ar: 'المستند أكبر من أن يُقرأ (صفحات أو أسطر أو جداول كثيرة جدًا).',
+  },
+  document_zip_bomb: {
+    vi: 'Tệp DOCX bị từ chối: kích thước giải nén bất thường (có thể là "bom zip").',
+    en: 'The DOCX file is refused: its uncompressed size is abnormal (a possible zip bomb).',
+    ar: 'رُفض ملف DOCX: حجمه بعد فك الضغط غير طبيعي (قد يكون قنبلة ضغط).',
+  },
+  document_entities: {
+    vi: 'Tệp DOCX bị từ chối: chứa khai báo DOCTYPE/ENTITY không được phép.',
+    en: 'The DOCX file is refused: it carries DOCTYPE/ENTITY declarations, which are not allowed.',
+    ar: 'رُفض ملف DOCX: يحتوي على تعريفات DOCTYPE/ENTITY غير مسموح بها.',
+  },
+  document_encrypted: {
+    vi: 'Tệp PDF có mật khẩu; hãy gửi bản không khóa.',
+    en: 'The PDF is password-protected; send an unlocked copy.',
+    ar: 'ملف PDF محمي بكلمة مرور؛ أرسل نسخة غير مقفلة.',
+  },
+  pdf_no_text: {
+    vi: 'Tệp PDF không có lớp chữ (bản quét): hãy gửi bản DOCX, PDF xuất từ Word, hoặc dán nội dung.',
+    en: 'The PDF has no text layer (it is a scan): send the DOCX, a PDF exported from Word, or paste the text.',
+    ar: 'لا يحتوي ملف PDF على طبقة نصية (نسخة ممسوحة): أرسل ملف DOCX أو PDF مُصدَّرًا من Word أو الصق النص.',
+  },
+  draft_rows_invalid: {
+    vi: '{count} nhiệm vụ có lỗi; chưa nhiệm vụ nào được tạo.',
+    en: '{count} tasks have errors; no task was created.',
+    ar: '{count} مهام فيها أخطاء؛ لم تُنشأ أي مهمة.',
+  },
   import_rows_invalid: {
     vi: '{count} dòng có lỗi; không dòng nào được nhập.',
     en: '{count} rows have errors; nothing was imported.',

@@ -48,7 +48,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
         err.status,
         err.code,
         message(err.code, locale, err.params),
-        err.field ? [{ path: err.field, message: message(err.code, locale, err.params) }] : undefined,
+        err.details ??
+          (err.field ? [{ path: err.field, message: message(err.code, locale, err.params) }] : undefined),
       );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -111,6 +111,35 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
     }
   }
 
+  /** The one path a task is created by: its references checked, then written with its history. */
+  async function insertTask(r: TasksRepo, tx: Db, actor: Actor, today: string, input: CreateTaskInput) {
+    if (input.startDate && input.deadline < input.startDate)
+      throw new AppError('deadline_before_start', {}, 'deadline');
+    checkRecurrence(input);
+    await validateRefs(r, input.programmeId, input);
+    if (await r.codeExists(input.programmeId, input.code))
+      throw new AppError('duplicate_code', { code: input.code }, 'code');
+    const { coordinatingUnitIds, milestones, ...fields } = input;
+    const task = await r.insert({
+      ...fields,
+      targetValue: fields.targetValue === null ? null : String(fields.targetValue),
+      originalDeadline: fields.deadline,
+      firstActivityOn: fields.progress > 0 ? today : null,
+      searchText: searchTextOf(fields),
+    });
+    await r.replaceCoordinators(task.id, coordinatingUnitIds);
+    await r.replaceMilestones(task.id, milestones);
+    await r.addHistory({ taskId: task.id, actorId: actor.userId, action: 'created', changes: {} });
+    await auditLog(tx, clock).record({
+      actorId: actor.userId,
+      action: 'task.create',
+      entity: 'task',
+      entityId: String(task.id),
+      after: input,
+    });
+    return task.id;
+  }
+
   return {
     async list(actor: Actor, q: TaskListQuery) {
       const { asOf, scope } = await context(actor, q.programmeId, q.asOf);
@@ -207,34 +236,52 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
     async create(actor: Actor, input: CreateTaskInput): Promise<TaskDetail> {
       const { p } = await context(actor, input.programmeId);
       if (!canManageTasks(actor, input.programmeId)) throw new AppError('forbidden');
-      if (input.startDate && input.deadline < input.startDate)
-        throw new AppError('deadline_before_start', {}, 'deadline');
-      checkRecurrence(input);
-      const id = await tasksTransaction(db, async (r, tx) => {
-        await validateRefs(r, input.programmeId, input);
-        if (await r.codeExists(input.programmeId, input.code))
-          throw new AppError('duplicate_code', { code: input.code }, 'code');
-        const { coordinatingUnitIds, milestones, ...fields } = input;
-        const task = await r.insert({
-          ...fields,
-          targetValue: fields.targetValue === null ? null : String(fields.targetValue),
-          originalDeadline: fields.deadline,
-          firstActivityOn: fields.progress > 0 ? p.today : null,
-          searchText: searchTextOf(fields),
-        });
-        await r.replaceCoordinators(task.id, coordinatingUnitIds);
-        await r.replaceMilestones(task.id, milestones);
-        await r.addHistory({ taskId: task.id, actorId: actor.userId, action: 'created', changes: {} });
-        await auditLog(tx, clock).record({
-          actorId: actor.userId,
-          action: 'task.create',
-          entity: 'task',
-          entityId: String(task.id),
-          after: input,
-        });
-        return task.id;
-      });
+      const id = await tasksTransaction(db, (r, tx) => insertTask(r, tx, actor, p.today, input));
       return this.detail(actor, id);
+    },
+
+    /**
+     * Creates many tasks in one transaction through the same path as one: every row is checked,
+     * and if any is refused nothing is written and each refused row is said with its reason
+     * (`onRowError` words it; the first error of each row is kept).
+     */
+    async createMany(
+      actor: Actor,
+      programmeId: number,
+      inputs: CreateTaskInput[],
+      onRowError: (index: number, e: AppError) => { path: string; message: string },
+    ): Promise<{ id: number; code: string; title: string }[]> {
+      const { p } = await context(actor, programmeId);
+      if (!canManageTasks(actor, programmeId)) throw new AppError('forbidden');
+      return tasksTransaction(db, async (r, tx) => {
+        const created: { id: number; code: string; title: string }[] = [];
+        const errors: { path: string; message: string }[] = [];
+        for (const [i, input] of inputs.entries()) {
+          if (input.programmeId !== programmeId) throw new AppError('forbidden');
+          try {
+            // Only checks run once a row failed: the transaction is rolled back anyway.
+            if (errors.length) {
+              if (input.startDate && input.deadline < input.startDate)
+                throw new AppError('deadline_before_start', {}, 'deadline');
+              await validateRefs(r, programmeId, input);
+              if (await r.codeExists(programmeId, input.code))
+                throw new AppError('duplicate_code', { code: input.code }, 'code');
+              continue;
+            }
+            created.push({
+              id: await insertTask(r, tx, actor, p.today, input),
+              code: input.code,
+              title: input.title,
+            });
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            errors.push(onRowError(i, e));
+          }
+        }
+        if (errors.length)
+          throw new AppError('draft_rows_invalid', { count: errors.length }, undefined, errors);
+        return created;
+      });
     },
 
     async update(actor: Actor, id: number, input: UpdateTaskInput): Promise<TaskDetail> {

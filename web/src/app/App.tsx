@@ -20,6 +20,7 @@ const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage'));
 const InspectionPage = lazy(() => import('../inspection/InspectionPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
+const DraftTasksPage = lazy(() => import('../directives/DraftTasksPage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
 const InboxPage = lazy(() => import('../reports/InboxPage'));
 const ReportFormPage = lazy(() => import('../reports/ReportFormPage'));
@@ -95,6 +96,7 @@ function Shell() {
           <Route path="cockpit" element={<CockpitPage />} />
           <Route path="tasks" element={<TaskListPage />} />
           <Route path="tasks/:taskId" element={<TaskDetailPage />} />
+          <Route path="directives/:id/draft-tasks" element={<DraftTasksPage />} />
           <Route path="units" element={<UnitTreePage />} />
           <Route path="units/:unitId" element={<UnitPage />} />
           <Route path="inbox" element={<InboxPage />} />
