@@ -68,6 +68,12 @@ export const ERROR_CODES = [
   'score_out_of_range',
   'value_missing',
   // end criteria
+  // programme set-up and directives
+  'group_in_use',
+  'programme_archived',
+  'directive_supersede_invalid',
+  'record_changed',
+  // end programme set-up
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

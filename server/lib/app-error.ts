@@ -69,6 +69,11 @@ const STATUS: Record<ErrorCode, number> = {
   // end criteria
   recommendation_answered: 409,
   resolution_required: 422,
+  // programme set-up and directives
+  group_in_use: 409,
+  programme_archived: 409,
+  directive_supersede_invalid: 422,
+  record_changed: 409,
   internal: 500,
 };
 
