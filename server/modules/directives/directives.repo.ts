@@ -11,7 +11,9 @@ export type DirectiveListRow = DirectiveRow & {
   taskCount: number;
 };
 
-const successor = sql`(select s.id from directives s where s.supersedes_id = ${directives.id} order by s.id limit 1)`;
+// Written qualified: inside a subquery drizzle would print the outer column unqualified.
+const D_ID = sql.raw('"directives"."id"');
+const successor = sql`(select s.id from directives s where s.supersedes_id = ${D_ID} order by s.id limit 1)`;
 
 export function createDirectivesRepo(db: Db) {
   const select = () =>
@@ -20,12 +22,12 @@ export function createDirectivesRepo(db: Db) {
         d: directives,
         supersedesNumber: sql<
           string | null
-        >`(select p.number from directives p where p.id = ${directives.supersedesId})`,
+        >`(select p.number from directives p where p.id = ${sql.raw('"directives"."supersedes_id"')})`,
         supersededById: sql<number | null>`${successor}`,
         supersededByNumber: sql<
           string | null
-        >`(select s.number from directives s where s.supersedes_id = ${directives.id} order by s.id limit 1)`,
-        taskCount: sql<number>`(select count(*)::int from tasks t where t.directive_id = ${directives.id})`,
+        >`(select s.number from directives s where s.supersedes_id = ${D_ID} order by s.id limit 1)`,
+        taskCount: sql<number>`(select count(*)::int from tasks t where t.directive_id = ${D_ID})`,
       })
       .from(directives);
   const flat = (rows: Awaited<ReturnType<ReturnType<typeof select>['where']>>): DirectiveListRow[] =>

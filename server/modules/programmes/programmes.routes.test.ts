@@ -90,7 +90,7 @@ describe('programme set-up', () => {
       { path: 'body.timeZone', message: 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' },
     ]);
     const time = await post('admin', body({ code: 'X1', slug: 'x1', reportDueTime: '25:00' }), 'vi');
-    expect(time.json().error.details[0]).toMatchObject({ path: 'reportDueTime' });
+    expect(time.json().error.details[0]).toMatchObject({ path: 'body.reportDueTime' });
     const code = await post('admin', body({ slug: 'x2' }), 'en');
     expect(code.statusCode).toBe(409);
     expect(code.json().error).toMatchObject({
@@ -99,7 +99,8 @@ describe('programme set-up', () => {
     });
     const slug = await post('admin', body({ code: 'X3' }));
     expect(slug.statusCode).toBe(409);
-    expect(slug.json().error.details?.[0]?.path ?? slug.json().error.message).toBeTruthy();
+    expect(slug.json().error).toMatchObject({ code: 'duplicate_code' });
+    expect(slug.json().error.message).toContain('tinh-mau-cds-2026');
     const unit = await post('admin', body({ code: 'X4', slug: 'x4', rootUnitId: 999999 }), 'en');
     expect(unit.statusCode).toBe(422);
     expect(unit.json().error.code).toBe('unit_not_found');
