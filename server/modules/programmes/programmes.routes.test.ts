@@ -46,9 +46,9 @@ describe('programme set-up', () => {
   });
   afterAll(() => t.close());
 
-  const post = (who: string, b: unknown, lang?: string) =>
+  const post = (who: string, b: Record<string, unknown>, lang?: string) =>
     as[who]!({ method: 'POST', url: '/api/v1/programmes', payload: b, lang });
-  const patch = (who: string, id: number, b: unknown) =>
+  const patch = (who: string, id: number, b: Record<string, unknown>) =>
     as[who]!({ method: 'PATCH', url: `/api/v1/programmes/${id}`, payload: b });
 
   it('an admin creates a programme with its groups, steering body, cadence and public address', async () => {
