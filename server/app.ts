@@ -18,6 +18,11 @@ import { auditLog } from './modules/audit/audit.service.js';
 import { createProgrammesRepo } from './modules/programmes/programmes.repo.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { createProgrammesService } from './modules/programmes/programmes.service.js';
+import { createProgrammeSetup } from './modules/programmes/manage-programme.js';
+import { createProgrammeParts } from './modules/programmes/programme-parts.js';
+import { createDirectivesService } from './modules/directives/directives.service.js';
+import { createDirectiveFiles } from './modules/directives/directive-file.js';
+import { directivesRoutes } from './modules/directives/directives.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createTasksRepo } from './modules/tasks/tasks.repo.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
@@ -168,6 +173,9 @@ export function createServices(
     },
   });
   const tasks = createTasksService({ db, clock, programmes });
+  const directives = createDirectivesService({ db, clock, programmes });
+  const filesDir = opts.filesDir ?? path.resolve('files');
+  const maxBytes = (opts.uploadMaxMb ?? 20) * 1_048_576;
   const discipline = createDisciplineService({ db, clock, programmes });
   const unitsRepo = createUnitsRepo(db);
   const records = createRecordsService({ db, clock });
@@ -249,13 +257,11 @@ export function createServices(
       services: publicServices(records),
       indicators: publicIndicators(objectives),
     }),
-    evidence: createEvidenceService({
-      db,
-      clock,
-      programmes,
-      filesDir: opts.filesDir ?? path.resolve('files'),
-      maxBytes: (opts.uploadMaxMb ?? 20) * 1_048_576,
-    }),
+    evidence: createEvidenceService({ db, clock, programmes, filesDir, maxBytes }),
+    programmeSetup: createProgrammeSetup({ db, clock, programmes }),
+    programmeParts: createProgrammeParts({ db, clock, programmes }),
+    directives,
+    directiveFiles: createDirectiveFiles({ db, clock, programmes, directives, filesDir, maxBytes }),
     scheduler: createScheduler({ db, clock, programmes, warnings, notifications, log: opts.log }),
     auth: createAuthService({ repo: createAuthRepo(db), clock, audit: auditLog(db, clock), sessionDays }),
     programmes,
@@ -362,7 +368,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         cookieSecure: opts.cookieSecure ?? false,
         loginRateLimit: opts.loginRateLimit ?? 20,
       });
-      programmesRoutes(api, services.programmes);
+      programmesRoutes(api, {
+        programmes: services.programmes,
+        setup: services.programmeSetup,
+        parts: services.programmeParts,
+      });
+      directivesRoutes(api, {
+        directives: services.directives,
+        files: services.directiveFiles,
+        tasks: services.tasks,
+      });
       unitsRoutes(api, services.units);
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users, services.peopleImport);

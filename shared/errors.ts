@@ -88,6 +88,12 @@ export const ERROR_CODES = [
   'account_out_of_reach',
   'invitation_not_needed',
   // end people
+  // programme set-up and directives
+  'group_in_use',
+  'programme_archived',
+  'directive_supersede_invalid',
+  'record_changed',
+  // end programme set-up
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

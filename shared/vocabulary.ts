@@ -92,3 +92,17 @@ export const COCKPIT_TILES = [
   'catalogue',
 ] as const;
 export type CockpitTile = (typeof COCKPIT_TILES)[number];
+
+/** Kinds of directive documents (văn bản chỉ đạo): Nghị quyết, Chỉ thị, Quyết định, Kế hoạch, Kết luận, Công văn… */
+export const DIRECTIVE_KINDS = [
+  'resolution',
+  'directive',
+  'decision',
+  'plan',
+  'conclusion',
+  'official_letter',
+  'programme',
+  'notice',
+  'other',
+] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];

@@ -88,6 +88,11 @@ const STATUS: Record<ErrorCode, number> = {
   document_encrypted: 422,
   pdf_no_text: 422,
   draft_rows_invalid: 422,
+  // programme set-up and directives
+  group_in_use: 409,
+  programme_archived: 409,
+  directive_supersede_invalid: 422,
+  record_changed: 409,
   internal: 500,
 };
 

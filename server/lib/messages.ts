@@ -30,7 +30,10 @@ export type CustomIssueKey =
   | 'import_programme_unknown'
   | 'import_email_exists'
   | 'import_locale_unknown'
-  | 'import_email_invalid';
+  | 'import_email_invalid'
+  // Programme set-up.
+  | 'time_zone_format'
+  | 'time_format';
 
 const M: Messages = {
   validation_failed: {
@@ -433,6 +436,38 @@ const M: Messages = {
     ar: 'المعيار {criterion}: أدخل مستوفى / غير مستوفى (معيار استيفاء) أو درجة (معيار بالدرجات).',
   },
   // end criteria
+  // programme set-up and directives
+  group_in_use: {
+    vi: 'Tổ chuyên đề "{group}" đang có {count} nhiệm vụ; hãy chuyển các nhiệm vụ sang tổ khác trước khi xóa.',
+    en: 'The group "{group}" has {count} tasks; move them to another group before removing it.',
+    ar: 'المجموعة "{group}" لديها {count} مهام؛ انقل المهام إلى مجموعة أخرى قبل حذفها.',
+  },
+  programme_archived: {
+    vi: 'Chương trình đã lưu trữ: chỉ xem, không sửa được. Khôi phục chương trình để sửa.',
+    en: 'The programme is archived: it can be read, not changed. Restore it to edit it.',
+    ar: 'البرنامج مؤرشف: يمكن قراءته ولا يمكن تغييره. استعده لتعديله.',
+  },
+  directive_supersede_invalid: {
+    vi: 'Văn bản được thay thế phải là một văn bản khác của cùng chương trình, và không tạo vòng thay thế.',
+    en: 'The superseded document must be another document of the same programme, without a loop of replacements.',
+    ar: 'يجب أن تكون الوثيقة المستبدَلة وثيقة أخرى من البرنامج نفسه، دون حلقة استبدال.',
+  },
+  record_changed: {
+    vi: 'Người khác vừa sửa mục này. Hãy tải lại để xem thay đổi mới nhất; dữ liệu của bạn chưa bị ghi.',
+    en: 'Someone else changed this just now. Reload to see their change; nothing of yours was saved.',
+    ar: 'قام شخص آخر بتغيير هذا للتو. أعد التحميل لرؤية التغيير؛ لم يُحفظ شيء من تعديلاتك.',
+  },
+  time_zone_format: {
+    vi: 'phải là múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
+    en: 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh',
+    ar: 'يجب أن تكون منطقة زمنية من IANA، مثل Asia/Ho_Chi_Minh',
+  },
+  time_format: {
+    vi: 'phải là giờ dạng HH:MM (00:00–23:59)',
+    en: 'must be a time written HH:MM (00:00–23:59)',
+    ar: 'يجب أن يكون وقتًا بالصيغة HH:MM (00:00–23:59)',
+  },
+  // end programme set-up
   money_format: {
     vi: 'phải là số tiền nguyên không âm tính bằng đồng (ví dụ 1.250.000), không có phần lẻ',
     en: 'must be a whole, non-negative amount of đồng (e.g. 1,250,000), without fractions',
@@ -586,7 +621,9 @@ export function isCustomIssueKey(s: string): s is CustomIssueKey {
     s === 'slug_format' ||
     s === 'value_period_format' ||
     s === 'cap_below_full' ||
-    s === 'money_format'
+    s === 'money_format' ||
+    s === 'time_zone_format' ||
+    s === 'time_format'
   );
 }
 

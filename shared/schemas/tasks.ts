@@ -234,6 +234,8 @@ export const summaryQuery = z
     kind: taskKindSchema.optional(),
     groupId: z.coerce.number().int().positive().optional(),
     unitId: z.coerce.number().int().positive().optional(),
+    /** The tasks of one directive (its page shows their states as of the date). */
+    directiveId: z.coerce.number().int().positive().optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   date,
   index,
@@ -21,6 +22,10 @@ export const programmes = pgTable(
     nameEn: text('name_en'),
     nameAr: text('name_ar'),
     description: text('description'),
+    /** The steering body's name (Ban Chỉ đạo …), per locale. */
+    steeringBodyVi: text('steering_body_vi'),
+    steeringBodyEn: text('steering_body_en'),
+    steeringBodyAr: text('steering_body_ar'),
     /** The unit that compiles reports for the steering body. */
     standingUnitId: integer('standing_unit_id').references(() => units.id),
     /** The unit subtree the programme runs through. */
@@ -39,6 +44,11 @@ export const programmes = pgTable(
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by every edit of the settings: an editor holding an older one gets 409 stale_version. */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Archived programmes leave the pickers and the scheduler; they stay readable. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('programmes_code_uq').on(t.code)],
 );
@@ -89,6 +99,24 @@ export const directives = pgTable(
     issuer: text('issuer'),
     title: text('title').notNull(),
     url: text('url'),
+    /** resolution, directive, decision, plan, conclusion, official_letter, … (shared/vocabulary.ts). */
+    kind: text('kind').notNull().default('directive'),
+    summary: text('summary'),
+    /** The directive this one replaces: the older one then shows as superseded. */
+    supersedesId: integer('supersedes_id').references((): AnyPgColumn => directives.id),
+    /** The document itself, stored like evidence files (random name under the files folder). */
+    fileName: text('file_name'),
+    fileMediaType: text('file_media_type'),
+    fileSize: bigint('file_size', { mode: 'number' }),
+    fileSha256: text('file_sha256'),
+    fileStorageKey: text('file_storage_key'),
+    fileUploadedAt: timestamp('file_uploaded_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directives_number_uq').on(t.programmeId, t.number)],
+  (t) => [
+    uniqueIndex('directives_number_uq').on(t.programmeId, t.number),
+    index('directives_supersedes_idx').on(t.supersedesId),
+  ],
 );

@@ -1,9 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -13,7 +9,7 @@ import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { instant } from '../reports/reports.repo.js';
 import { createEvidenceRepo, type EvidenceRow } from './evidence.repo.js';
-import { ALLOWED_EXTENSIONS, acceptedType, cleanFileName } from './file-types.js';
+import { storeUpload } from './file-store.js';
 
 /**
  * Evidence files of tasks: written to the files folder under a random name (never the uploaded
@@ -69,65 +65,29 @@ export function createEvidenceService(deps: {
         t.units.find((u) => reportRights(actor, t.programme_id, u.path).edit) ??
         (canManageTasks(actor, t.programme_id) ? t.units.find((u) => u.lead) : undefined);
       if (!unit) throw new AppError('forbidden');
-      const maxMb = Math.round(deps.maxBytes / 1_048_576);
-      if (file.length !== undefined && file.length > deps.maxBytes)
-        throw new AppError('file_too_large', { maxMb });
-      const name = cleanFileName(file.name);
-      const tmpDir = path.join(deps.filesDir, 'tmp');
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = path.join(tmpDir, randomBytes(16).toString('hex'));
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      try {
-        await pipeline(
-          file.body,
-          async function* (source: AsyncIterable<Buffer>) {
-            for await (const chunk of source) {
-              size += chunk.length;
-              if (size > deps.maxBytes) throw new AppError('file_too_large', { maxMb });
-              if (head.length < 512) head = Buffer.concat([head, chunk]).subarray(0, 512);
-              hash.update(chunk);
-              yield chunk;
-            }
-          },
-          createWriteStream(tmp, { flags: 'wx' }),
-        );
-        const mediaType = size > 0 ? acceptedType(name, file.type, head) : null;
-        if (!mediaType)
-          throw new AppError('file_type_forbidden', { allowed: ALLOWED_EXTENSIONS.join(', ') }, 'file');
-        const now = deps.clock.now();
-        const key = path.posix.join(String(now.getUTCFullYear()), randomBytes(16).toString('hex'));
-        await mkdir(path.join(deps.filesDir, path.dirname(key)), { recursive: true });
-        await rename(tmp, path.join(deps.filesDir, key));
-        const id = await deps.db.transaction(async (tx) => {
-          const r = createEvidenceRepo(tx as unknown as Db);
-          const newId = await r.insert({
-            programmeId: t.programme_id,
-            taskId,
-            unitId: unit.id,
-            reportId: file.reportId ?? null,
-            fileName: name,
-            mediaType,
-            size,
-            sha256: hash.digest('hex'),
-            storageKey: key,
-            by: actor.userId!,
-            at: now,
-          });
-          await auditLog(tx as unknown as Db, deps.clock).record({
-            actorId: actor.userId,
-            action: 'evidence.upload',
-            entity: 'task',
-            entityId: String(taskId),
-            after: { file: name, size, mediaType },
-          });
-          return newId;
+      const stored = await storeUpload(deps, file);
+      const now = deps.clock.now();
+      const id = await deps.db.transaction(async (tx) => {
+        const r = createEvidenceRepo(tx as unknown as Db);
+        const newId = await r.insert({
+          programmeId: t.programme_id,
+          taskId,
+          unitId: unit.id,
+          reportId: file.reportId ?? null,
+          ...stored,
+          by: actor.userId!,
+          at: now,
         });
-        return present((await repo.byId(id))!);
-      } finally {
-        await rm(tmp, { force: true });
-      }
+        await auditLog(tx as unknown as Db, deps.clock).record({
+          actorId: actor.userId,
+          action: 'evidence.upload',
+          entity: 'task',
+          entityId: String(taskId),
+          after: { file: stored.fileName, size: stored.size, mediaType: stored.mediaType },
+        });
+        return newId;
+      });
+      return present((await repo.byId(id))!);
     },
 
     async list(actor: Actor, taskId: number) {

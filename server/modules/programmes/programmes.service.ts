@@ -3,10 +3,19 @@ import type { Clock } from '../../lib/clock.js';
 import { todayIn } from '../../lib/clock.js';
 import type { DueRule } from '../../../shared/periods.js';
 import { nameOf } from '../../lib/localize.js';
-import type { Directive, Programme } from '../../../shared/schemas/programmes.js';
+import type { Programme } from '../../../shared/schemas/programmes.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeProgramme } from '../auth/policy.js';
+import { canArchiveProgramme, canEditProgramme } from './policy.js';
 import type { ProgrammesRepo } from './programmes.repo.js';
+
+/** The default public address of a programme without a publication row yet (as the publication module). */
+export const slugOf = (code: string) =>
+  code
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'programme';
 
 export type ProgrammeAccess = {
   id: number;
@@ -19,6 +28,7 @@ export type ProgrammeAccess = {
   warningGraceHours: number;
   reminderDaysBefore: number;
   startsOn: string | null;
+  archived: boolean;
 };
 
 export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clock }) {
@@ -29,22 +39,36 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
     return rows.filter((r) => canSeeProgramme(actor, { id: r.programme.id, rootUnitPath: r.rootUnitPath }));
   }
 
-  async function present(rows: Awaited<ReturnType<typeof visible>>): Promise<Programme[]> {
+  async function present(actor: Actor, rows: Awaited<ReturnType<typeof visible>>): Promise<Programme[]> {
     const ids = rows.map((r) => r.programme.id);
     const [groups, steering] = await Promise.all([repo.groupsOf(ids), repo.steeringOf(ids)]);
-    return rows.map(({ programme: p }) => ({
+    return rows.map(({ programme: p, slug, publicationEnabled }) => ({
       id: p.id,
       code: p.code,
+      slug: slug ?? slugOf(p.code),
       name: nameOf(p),
       description: p.description,
+      steeringBody: p.steeringBodyVi
+        ? { vi: p.steeringBodyVi, en: p.steeringBodyEn, ar: p.steeringBodyAr }
+        : null,
       standingUnitId: p.standingUnitId,
       rootUnitId: p.rootUnitId,
       cadence: p.cadence as Programme['cadence'],
       reportDueWeekday: p.reportDueWeekday,
       reportDueTime: p.reportDueTime,
+      warningGraceHours: p.warningGraceHours,
+      reminderDaysBefore: p.reminderDaysBefore,
       timeZone: p.timeZone,
       startsOn: p.startsOn,
       endsOn: p.endsOn,
+      publicationEnabled: publicationEnabled ?? false,
+      archivedAt: p.archivedAt?.toISOString() ?? null,
+      version: p.version,
+      updatedAt: p.updatedAt.toISOString(),
+      may: {
+        edit: canEditProgramme(actor, p.id) && !p.archivedAt,
+        archive: canArchiveProgramme(actor),
+      },
       groups: groups
         .filter((g) => g.programmeId === p.id)
         .map((g) => ({ id: g.id, code: g.code, name: nameOf(g), sort: g.sort })),
@@ -76,16 +100,18 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
       warningGraceHours: row.programme.warningGraceHours,
       reminderDaysBefore: row.programme.reminderDaysBefore,
       startsOn: row.programme.startsOn,
+      archived: row.programme.archivedAt !== null,
     };
   }
 
   return {
-    list: async (actor: Actor) => present(await visible(actor)),
+    /** Every programme the actor may open, archived ones too (marked so: pickers leave them out). */
+    list: async (actor: Actor) => present(actor, await visible(actor)),
 
     async get(actor: Actor, id: number): Promise<Programme> {
       const row = (await visible(actor)).find((r) => r.programme.id === id);
       if (!row) throw new AppError('programme_not_found');
-      return (await present([row]))[0]!;
+      return (await present(actor, [row]))[0]!;
     },
 
     /** Resolves a programme the actor may open, with "today" in its time zone; 404 otherwise. */
@@ -102,21 +128,11 @@ export function createProgrammesService(deps: { repo: ProgrammesRepo; clock: Clo
       return accessOf(row);
     },
 
-    /** Every programme's id and code, for scheduled jobs. */
-    all: async () => (await repo.listWithRoot()).map((r) => ({ id: r.programme.id, code: r.programme.code })),
-
-    async directives(actor: Actor, id: number): Promise<Directive[]> {
-      await this.access(actor, id);
-      return (await repo.directivesOf(id)).map((d) => ({
-        id: d.id,
-        programmeId: d.programmeId,
-        number: d.number,
-        issuedOn: d.issuedOn,
-        issuer: d.issuer,
-        title: d.title,
-        url: d.url,
-      }));
-    },
+    /** Every live programme's id and code, for scheduled jobs (archived ones are left alone). */
+    all: async () =>
+      (await repo.listWithRoot())
+        .filter((r) => !r.programme.archivedAt)
+        .map((r) => ({ id: r.programme.id, code: r.programme.code })),
   };
 }
 export type ProgrammesService = ReturnType<typeof createProgrammesService>;

@@ -164,7 +164,14 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
 
     async summary(
       actor: Actor,
-      q: { programmeId: number; asOf?: string; kind?: 'task' | 'pilot'; groupId?: number; unitId?: number },
+      q: {
+        programmeId: number;
+        asOf?: string;
+        kind?: 'task' | 'pilot';
+        groupId?: number;
+        unitId?: number;
+        directiveId?: number;
+      },
     ): Promise<Summary> {
       const { asOf, scope } = await context(actor, q.programmeId, q.asOf);
       const f: TaskFilters = {
@@ -172,6 +179,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
         kind: q.kind,
         groupId: q.groupId ? [q.groupId] : undefined,
         unitId: q.unitId,
+        directiveId: q.directiveId,
         unitRole: 'any',
       };
       const [counts, units] = (await rollupReady(scope, f, asOf))

@@ -135,7 +135,7 @@ function FirstProgramme() {
   const { t } = useTranslation();
   const programmes = useProgrammes();
   if (programmes.isPending) return <PageSpinner />;
-  const first = programmes.data?.[0];
+  const first = programmes.data?.find((p) => !p.archivedAt);
   if (!first) return <Empty text={t('common.noProgramme')} />;
   return <Navigate to={`/p/${first.id}`} replace />;
 }

@@ -19,7 +19,10 @@ export function ProgrammePicker(props: {
       value={props.value}
       onChange={props.onChange}
       popupMatchSelectWidth={false}
-      options={props.programmes.map((p) => ({ value: p.id, label: pickName(p.name, lang), title: p.code }))}
+      // Archived programmes leave the picker (decision 46); the one open stays so its name shows.
+      options={props.programmes
+        .filter((p) => !p.archivedAt || p.id === props.value)
+        .map((p) => ({ value: p.id, label: pickName(p.name, lang), title: p.code }))}
     />
   );
 }
