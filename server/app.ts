@@ -24,6 +24,8 @@ import { tasksRoutes } from './modules/tasks/tasks.routes.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
+import { unitBulkRoutes } from './modules/units/unit-bulk.routes.js';
+import { createUnitBulkService } from './modules/units/unit-bulk.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createDisciplineService } from './modules/reports/discipline.service.js';
@@ -250,6 +252,7 @@ export function createServices(
     programmes,
     tasks,
     units: createUnitsService({ db, clock, programmes, tasksRepo }),
+    unitBulk: createUnitBulkService({ db, clock }),
     users: createUsersService({ db, clock }),
     reports: createReportsService({
       db,
@@ -341,6 +344,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       programmesRoutes(api, services.programmes);
       unitsRoutes(api, services.units);
+      unitBulkRoutes(api, services.unitBulk);
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users);
       reportsRoutes(api, services.reports, services.discipline);

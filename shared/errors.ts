@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'score_out_of_range',
   'value_missing',
   // end criteria
+  // the unit tree in bulk (import, move, merge)
+  'unit_merged',
+  'merge_successor_invalid',
+  'unit_import_columns',
+  // end unit tree
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -67,6 +67,9 @@ const STATUS: Record<ErrorCode, number> = {
   score_out_of_range: 422,
   value_missing: 422,
   // end criteria
+  unit_merged: 422,
+  merge_successor_invalid: 422,
+  unit_import_columns: 400,
   recommendation_answered: 409,
   resolution_required: 422,
   internal: 500,

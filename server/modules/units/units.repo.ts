@@ -31,6 +31,8 @@ export function createUnitsRepo(db: Db) {
           and(
             like(units.searchText, `%${escapeLike(folded)}%`),
             underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined,
+            // Merged units are history: a picker never offers them.
+            isNull(units.mergedIntoId),
           ),
         )
         .orderBy(asc(units.depth), asc(units.nameVi))

@@ -1,0 +1,3 @@
+ALTER TABLE "units" ADD COLUMN "merged_into_id" integer;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "merged_on" date;--> statement-breakpoint
+CREATE INDEX "units_merged_into_idx" ON "units" USING btree ("merged_into_id") WHERE "units"."merged_into_id" is not null;
