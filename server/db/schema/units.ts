@@ -25,6 +25,10 @@ export const units = pgTable(
      */
     mergedIntoId: integer('merged_into_id'),
     mergedOn: date('merged_on', { mode: 'string' }),
+    /** Where a merged unit sat before its merge: the tree as of an earlier day shows it there. */
+    mergedFromParentId: integer('merged_from_parent_id'),
+    /** A successor created by a merge exists from that day (null: always, as far as replays go). */
+    existsFrom: date('exists_from', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -110,7 +110,7 @@ export function createCockpitService(deps: {
         unitRole: 'any' as const,
       };
       const dates = Array.from({ length: q.weeks }, (_, i) => addDays(asOf, -7 * (q.weeks - 1 - i)));
-      const children = unit ? await unitsRepo.children(unit.id) : [];
+      const children = unit ? await unitsRepo.children(unit.id, asOf) : [];
       const periods = duePeriods(p, asOf);
 
       const [

@@ -32,6 +32,23 @@ function taskBits(periods: { start: string; end: string }[]) {
   return { open, bits, starts };
 }
 
+/**
+ * After a CTE `own (unit_id, mask)`: `cut` and `expected (unit_id, mask)`, where a unit merged on
+ * a day (decision 0050) keeps the periods that started before it and hands the later ones to its
+ * successor. A mask of no merged unit passes through unchanged.
+ */
+const mergedSplit = (starts: SQL) => sql`cut as (
+            select o.unit_id, o.mask, mu.merged_into_id,
+                   case when mu.merged_on is null then -1::bigint
+                        else (1::bigint << width_bucket(mu.merged_on - 1, ${starts})) - 1 end as before
+              from own o join units mu on mu.id = o.unit_id),
+          expected as (
+            select unit_id, bit_or(mask) as mask from (
+              select unit_id, mask & before as mask from cut
+              union all
+              select merged_into_id, mask & ~before from cut where merged_into_id is not null) s
+             group by unit_id)`;
+
 const scopeOf = (unitPaths: string[] | null): SQL =>
   unitPaths
     ? unitPaths.length
@@ -81,16 +98,17 @@ export function createDisciplineRepo(db: Db) {
       // come from either: expected ones from the masks, others because they sent a report.
       const [maskRes, sentRes] = await Promise.all([
         db.execute(sql`
-          with per_unit as (
+          with own as (
             select unit_id, bit_or(mask) as mask from (
               select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
                where t.programme_id = ${programmeId} and ${open}
               union all
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
                where t.programme_id = ${programmeId} and ${open}) m
-             group by unit_id)
+             group by unit_id),
+          ${mergedSplit(starts)}
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, p.mask::text as mask
-            from per_unit p join units u on u.id = p.unit_id
+            from expected p join units u on u.id = p.unit_id
            where p.mask <> 0 ${scope}`),
         // Instants as epoch milliseconds: 45,000 of them parse faster as numbers than as text.
         db.execute(sql`
@@ -172,19 +190,7 @@ export function createDisciplineRepo(db: Db) {
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
                where t.programme_id = ${programmeId} and ${open} ${coordinators}) m
              group by unit_id),
-          -- A unit merged on a day (decision 0050) keeps the periods that started before it; the
-          -- later ones are its successor's to report.
-          cut as (
-            select o.unit_id, o.mask, mu.merged_into_id,
-                   case when mu.merged_on is null then -1::bigint
-                        else (1::bigint << width_bucket(mu.merged_on - 1, ${starts})) - 1 end as before
-              from own o join units mu on mu.id = o.unit_id),
-          expected as (
-            select unit_id, bit_or(mask) as mask from (
-              select unit_id, mask & before as mask from cut
-              union all
-              select merged_into_id, mask & ~before from cut where merged_into_id is not null) s
-             group by unit_id)
+          ${mergedSplit(starts)}
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path, e.mask::text as mask
             from expected e join units u on u.id = e.unit_id
            where e.mask <> 0`)

@@ -242,11 +242,18 @@ export function createTasksRepo(db: Db) {
               select x.lead_unit_id, count(*)::int as total,
                 count(*) filter (where x.state = 'overdue')::int as overdue,
                 count(*) filter (where x.state in ('done_on_time', 'done_late'))::int as done
-              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id)
+              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id),
+            -- The tree as of the day (decision 0050): a unit merged after it still sits where it was.
+            moved as (select m.path as cur, coalesce(pp.path, '/') || m.id || '/' as was
+                from units m left join units pp on pp.id = m.merged_from_parent_id
+               where m.merged_on > ${asOf}::date),
+            tree as (select lu.id, coalesce((select mv.was || substr(lu.path, length(mv.cur) + 1) from moved mv
+                  where lu.path like mv.cur || '%' order by length(mv.cur) desc limit 1), lu.path) as path
+                from units lu)
             select u.id as unit_id, coalesce(sum(p.total), 0)::int as total,
               coalesce(sum(p.overdue), 0)::int as overdue, coalesce(sum(p.done), 0)::int as done
-            from units u
-            left join units lu on lu.path like u.path || '%'
+            from tree u
+            left join tree lu on lu.path like u.path || '%'
             left join per_lead p on p.lead_unit_id = lu.id
             where u.id in ${unitIds}
             group by u.id`,

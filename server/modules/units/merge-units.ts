@@ -60,6 +60,7 @@ export async function mergeUnits(
         searchText: foldText(`${n.code} ${n.name.vi} ${n.name.en ?? ''}`),
       });
       await units.update(created.id, { path: `${parent?.path ?? '/'}${created.id}/` });
+      await repo.existsFrom(created.id, input.mergedOn);
       successor = (await repo.byIds([created.id]))[0]!;
     }
 
@@ -68,7 +69,11 @@ export async function mergeUnits(
       const [now] = await repo.byIds([u.id]);
       if (now!.parent_id !== successor.id) await repo.move(now!, successor);
     }
-    await repo.markMerged(ids, successor.id, input.mergedOn);
+    await repo.markMerged(
+      old.map((u) => ({ id: u.id, parentId: u.parent_id })),
+      successor.id,
+      input.mergedOn,
+    );
     const usersMoved = await repo.moveUsers(ids, successor.id);
     await repo.moveProgrammes(ids, successor.id);
     await repo.invalidateUnitCaches();

@@ -88,9 +88,13 @@ export function createUnitBulkRepo(db: Db) {
       return newPath;
     },
 
-    markMerged: (ids: number[], successorId: number, on: string) =>
-      db.execute(sql`update units set merged_into_id = ${successorId}, merged_on = ${on}::date
-        where id = any(${sql.raw(`array[${ids.map(Number).join(',')}]::int[]`)})`),
+    /** `parents`: where each sat before the merge, so the tree as of an earlier day is kept. */
+    async markMerged(parents: { id: number; parentId: number | null }[], successorId: number, on: string) {
+      for (const u of parents)
+        await db.execute(sql`update units set merged_into_id = ${successorId}, merged_on = ${on}::date,
+            merged_from_parent_id = ${u.parentId} where id = ${u.id}`);
+    },
+    existsFrom: (id: number, on: string) => db.execute(sql`update units set exists_from = ${on}::date where id = ${id}`),
 
     /** The people of the merged units (their accounts and their roles) now belong to the successor. */
     async moveUsers(ids: number[], successorId: number) {

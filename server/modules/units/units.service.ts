@@ -57,7 +57,7 @@ export function createUnitsService(deps: {
       if (q.q?.trim()) {
         const under = q.subtreeOf ? (await repo.byId(q.subtreeOf))?.path : undefined;
         rows = await repo.search(foldText(q.q), 50, under);
-      } else if (q.parentId) rows = await repo.children(q.parentId);
+      } else if (q.parentId) rows = await repo.children(q.parentId, q.asOf);
       else if (q.subtreeOf) {
         const root = await repo.byId(q.subtreeOf);
         if (!root) throw new AppError('unit_not_found', { id: q.subtreeOf });
