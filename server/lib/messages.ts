@@ -375,7 +375,7 @@ const M: Messages = {
   },
   unit_import_columns: {
     vi: 'Không tìm thấy dòng tiêu đề của mẫu (cần ít nhất các cột: {required}). Hãy tải mẫu và giữ tên cột.',
-    en: 'The template\'s header row was not found (at least these columns are needed: {required}). Download the template and keep its headings.',
+    en: "The template's header row was not found (at least these columns are needed: {required}). Download the template and keep its headings.",
     ar: 'لم يُعثر على صف عناوين القالب (يلزم على الأقل الأعمدة: {required}). نزّل القالب واحتفظ بعناوينه.',
   },
   import_parent_unknown: {

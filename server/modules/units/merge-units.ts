@@ -31,7 +31,8 @@ export async function mergeUnits(
     const old = await repo.byIds(ids);
     for (const id of ids)
       if (!old.some((u) => u.id === id)) throw new AppError('unit_not_found', { id }, 'unitIds');
-    for (const u of old) if (u.merged_on) throw new AppError('unit_merged', { code: u.code, on: u.merged_on }, 'unitIds');
+    for (const u of old)
+      if (u.merged_on) throw new AppError('unit_merged', { code: u.code, on: u.merged_on }, 'unitIds');
     const inside = (path: string) => old.some((u) => path.startsWith(u.path));
 
     let successor: BulkUnitRow;
@@ -46,7 +47,8 @@ export async function mergeUnits(
       if (await units.byCode(n.code)) throw new AppError('duplicate_code', { code: n.code }, 'successor');
       const [parent] = n.parentId ? await repo.byIds([n.parentId]) : [];
       if (n.parentId && !parent) throw new AppError('unit_not_found', { id: n.parentId }, 'successor');
-      if (parent?.merged_on) throw new AppError('unit_merged', { code: parent.code, on: parent.merged_on }, 'successor');
+      if (parent?.merged_on)
+        throw new AppError('unit_merged', { code: parent.code, on: parent.merged_on }, 'successor');
       if (parent && inside(parent.path)) throw new AppError('merge_successor_invalid', {}, 'successor');
       const created = await units.insert({
         code: n.code,
@@ -83,7 +85,12 @@ export async function mergeUnits(
       entity: 'unit',
       entityId: String(successor.id),
       before: { units: old.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id, path: u.path })) },
-      after: { successorId: successor.id, mergedOn: input.mergedOn, usersMoved, created: !('id' in input.successor) },
+      after: {
+        successorId: successor.id,
+        mergedOn: input.mergedOn,
+        usersMoved,
+        created: !('id' in input.successor),
+      },
     });
     const rows = await units.byIds([successor.id, ...ids]);
     return {

@@ -17,7 +17,12 @@ import { presentUnit } from './units.service.js';
  * unit paths are invalidated. Under itself or a descendant is refused; so is a merged unit,
  * either side (history does not move, and nothing is placed under it).
  */
-export async function moveUnit(deps: { db: Db; clock: Clock }, actor: Actor, id: number, input: MoveUnitInput): Promise<Unit> {
+export async function moveUnit(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  id: number,
+  input: MoveUnitInput,
+): Promise<Unit> {
   if (!canManageUnits(actor)) throw new AppError('forbidden');
   return transactionWith(deps.db, createUnitBulkRepo, async (repo, tx) => {
     await repo.lockTree();

@@ -94,7 +94,8 @@ export function createUnitBulkRepo(db: Db) {
         await db.execute(sql`update units set merged_into_id = ${successorId}, merged_on = ${on}::date,
             merged_from_parent_id = ${u.parentId} where id = ${u.id}`);
     },
-    existsFrom: (id: number, on: string) => db.execute(sql`update units set exists_from = ${on}::date where id = ${id}`),
+    existsFrom: (id: number, on: string) =>
+      db.execute(sql`update units set exists_from = ${on}::date where id = ${id}`),
 
     /** The people of the merged units (their accounts and their roles) now belong to the successor. */
     async moveUsers(ids: number[], successorId: number) {
@@ -113,7 +114,9 @@ export function createUnitBulkRepo(db: Db) {
     moveProgrammes: (ids: number[], successorId: number) => {
       const arr = sql.raw(`array[${ids.map(Number).join(',')}]::int[]`);
       return Promise.all([
-        db.execute(sql`update programmes set standing_unit_id = ${successorId} where standing_unit_id = any(${arr})`),
+        db.execute(
+          sql`update programmes set standing_unit_id = ${successorId} where standing_unit_id = any(${arr})`,
+        ),
         db.execute(sql`update programmes set root_unit_id = ${successorId} where root_unit_id = any(${arr})`),
       ]);
     },

@@ -16,7 +16,9 @@ async function xlsx(rows: Row[], merges: string[] = []) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const csv = (rows: Row[]) =>
-  rows.map((r) => r.map((c) => (c === null ? '' : `"${String(c).replace(/"/g, '""')}"`)).join(',')).join('\r\n');
+  rows
+    .map((r) => r.map((c) => (c === null ? '' : `"${String(c).replace(/"/g, '""')}"`)).join(','))
+    .join('\r\n');
 
 /** Text as Excel writes it in Windows-1258: base letters with their hats composed, tone marks combining. */
 function cp1258(s: string): Buffer {
@@ -43,13 +45,22 @@ describe('units in bulk', () => {
   let w: World;
   const as: Record<string, Caller> = {};
   const upload = (who: string, url: string, body: Buffer | string, lang = 'en') =>
-    as[who]!({ method: 'POST', url: `/api/v1${url}`, payload: body, lang, headers: { 'content-type': XLSX } });
+    as[who]!({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      payload: body,
+      lang,
+      headers: { 'content-type': XLSX },
+    });
   const get = (who: string, url: string) => as[who]!({ method: 'GET', url: `/api/v1${url}`, lang: 'en' });
   const post = (who: string, url: string, payload: object, lang = 'en') =>
     as[who]!({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown>, lang });
   const unitByCode = async (code: string) =>
-    (await get('admin', `/units?q=${encodeURIComponent(code)}`)).json().find((u: { code: string }) => u.code === code);
-  const count = async () => Number((await t.database.db.execute('select count(*)::int as n from units')).rows[0]!.n);
+    (await get('admin', `/units?q=${encodeURIComponent(code)}`))
+      .json()
+      .find((u: { code: string }) => u.code === code);
+  const count = async () =>
+    Number((await t.database.db.execute('select count(*)::int as n from units')).rows[0]!.n);
 
   beforeAll(async () => {
     t = await testApp({ today: '2025-11-14' });
@@ -102,7 +113,11 @@ describe('units in bulk', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ committed: true, created: 4 });
     const x1 = await unitByCode('TM-X1');
-    expect(x1).toMatchObject({ kind: 'commune', depth: 2, name: { vi: 'Xã Hòa Bình', en: 'Hoa Binh Commune' } });
+    expect(x1).toMatchObject({
+      kind: 'commune',
+      depth: 2,
+      name: { vi: 'Xã Hòa Bình', en: 'Hoa Binh Commune' },
+    });
     const detail = (await get('admin', `/units/${x1.id}`)).json();
     expect(detail.ancestors.map((u: { code: string }) => u.code)).toEqual(['TM', 'TM-HUYEN']);
     const audit = await t.database.db.execute(`select after from audit_events where action = 'unit.import'`);
@@ -156,7 +171,10 @@ describe('units in bulk', () => {
 
     const all = await upload('admin', '/units/import', file);
     expect(all.statusCode).toBe(422);
-    expect(all.json().error).toMatchObject({ code: 'import_rows_invalid', message: '10 rows have errors; nothing was imported.' });
+    expect(all.json().error).toMatchObject({
+      code: 'import_rows_invalid',
+      message: '10 rows have errors; nothing was imported.',
+    });
     expect(await count()).toBe(before);
 
     const valid = await upload('admin', '/units/import?mode=valid', file);
@@ -181,7 +199,9 @@ describe('units in bulk', () => {
     const again = (await upload('admin', '/units/import/preview', file)).json();
     expect(again.rows.map((r: { action: string }) => r.action)).toEqual(['none', 'none']);
     // Back where it was, for the tests below.
-    expect((await post('admin', `/units/${w.units.communeA.id}/move`, { parentId: w.units.city.id })).statusCode).toBe(200);
+    expect(
+      (await post('admin', `/units/${w.units.communeA.id}/move`, { parentId: w.units.city.id })).statusCode,
+    ).toBe(200);
   });
 
   it('reads a CSV in Windows-1258 (detected or told) and in UTF-8 with a BOM', async () => {
@@ -193,7 +213,10 @@ describe('units in bulk', () => {
     const body1258 = cp1258(csv(rows));
     for (const q of ['', '?encoding=windows-1258']) {
       const pre = (await upload('admin', `/units/import/preview${q}`, body1258)).json();
-      expect(pre.rows.map((r: { values: string[] }) => r.values[2])).toEqual(['Xã Hòa Bình Thượng', 'Phường Đống Đa Mới']);
+      expect(pre.rows.map((r: { values: string[] }) => r.values[2])).toEqual([
+        'Xã Hòa Bình Thượng',
+        'Phường Đống Đa Mới',
+      ]);
       expect(pre.valid).toBe(2);
     }
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows), 'utf8')]);
@@ -212,16 +235,24 @@ describe('units in bulk', () => {
     expect(cycle.json().error.code).toBe('unit_cycle');
     // Discipline of commune B's subtree, read (and kept) before the move: commune A not in it.
     const q = `/discipline?programmeId=${w.p1.id}&from=2025-W45&to=2025-W46&unitId=${w.units.communeB.id}`;
-    const codes = async () => (await get('steering', q)).json().units.map((u: { code: string }) => u.code).sort();
+    const codes = async () =>
+      (await get('steering', q))
+        .json()
+        .units.map((u: { code: string }) => u.code)
+        .sort();
     expect(await codes()).toEqual(['CB']);
-    const moved = await post('admin', `/units/${w.units.communeA.id}/move`, { parentId: w.units.communeB.id });
+    const moved = await post('admin', `/units/${w.units.communeA.id}/move`, {
+      parentId: w.units.communeB.id,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().depth).toBe(2);
     expect((await get('admin', `/units/${w.units.hamletA.id}`)).json().depth).toBe(3);
     expect(await codes()).toEqual(['CA', 'CA1', 'CB']);
     await post('admin', `/units/${w.units.communeA.id}/move`, { parentId: w.units.city.id });
     expect(await codes()).toEqual(['CB']);
-    const audit = await t.database.db.execute(`select count(*)::int as n from audit_events where action = 'unit.move'`);
+    const audit = await t.database.db.execute(
+      `select count(*)::int as n from audit_events where action = 'unit.move'`,
+    );
     expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(3);
   });
 
@@ -230,10 +261,18 @@ describe('units in bulk', () => {
     for (const who of ['standing', 'steering', 'leaderA', 'officerA', 'inspector']) {
       expect((await upload(who, '/units/import/preview', file)).statusCode).toBe(403);
       expect((await upload(who, '/units/import', file)).statusCode).toBe(403);
-      expect((await post(who, `/units/${w.units.communeA.id}/move`, { parentId: null })).statusCode).toBe(403);
-      const m = await post(who, '/units/merge', { unitIds: [w.units.communeA.id], successor: { id: w.units.communeB.id }, mergedOn: '2025-11-01' });
+      expect((await post(who, `/units/${w.units.communeA.id}/move`, { parentId: null })).statusCode).toBe(
+        403,
+      );
+      const m = await post(who, '/units/merge', {
+        unitIds: [w.units.communeA.id],
+        successor: { id: w.units.communeB.id },
+        mergedOn: '2025-11-01',
+      });
       expect(m.statusCode).toBe(403);
     }
-    expect((await as.anon!({ method: 'GET', url: '/api/v1/units/import/template.xlsx' })).statusCode).toBe(401);
+    expect((await as.anon!({ method: 'GET', url: '/api/v1/units/import/template.xlsx' })).statusCode).toBe(
+      401,
+    );
   });
 });

@@ -18,7 +18,12 @@ describe('merging units', () => {
     return res.json();
   };
   const post = (who: string, url: string, payload: object) =>
-    as[who]!({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown>, lang: 'en' });
+    as[who]!({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      payload: payload as Record<string, unknown>,
+      lang: 'en',
+    });
   const D = '2025-11-01';
   const BEFORE = '2025-10-20';
 
@@ -26,7 +31,8 @@ describe('merging units', () => {
   const replay = async () => {
     const p = w.p1.id;
     const tasks = (await get('steering', `/tasks?programmeId=${p}&asOf=${BEFORE}&limit=1000`)).items.map(
-      (x: { code: string; leadUnit: { code: string }; state: string }) => `${x.code}:${x.leadUnit.code}:${x.state}`,
+      (x: { code: string; leadUnit: { code: string }; state: string }) =>
+        `${x.code}:${x.leadUnit.code}:${x.state}`,
     );
     const counts = async (id: number) =>
       (await get('steering', `/units?subtreeOf=${id}&programmeId=${p}&asOf=${BEFORE}`)).map(
@@ -112,9 +118,9 @@ describe('merging units', () => {
     expect(await listed(w44Again.json())).toEqual(w44Units);
 
     // From the day: the merged units are history, the successor is expected and warned.
-    const after = (
-      await get('steering', `/discipline?programmeId=${p}&from=2025-W45&to=2025-W46`)
-    ).units.map((u: { code: string }) => u.code);
+    const after = (await get('steering', `/discipline?programmeId=${p}&from=2025-W45&to=2025-W46`)).units.map(
+      (u: { code: string }) => u.code,
+    );
     expect(after).toContain('CAB');
     expect(after).not.toContain('CA');
     expect(after).not.toContain('CB');
@@ -124,18 +130,27 @@ describe('merging units', () => {
     expect(await listed(w46.json())).not.toContain('CA');
 
     // Its people (commune A's officer now belongs to it) see and report on the merged units' tasks.
-    const mine = (await get('officerA', `/tasks?programmeId=${p}&limit=100`)).items.map((x: { code: string }) => x.code);
+    const mine = (await get('officerA', `/tasks?programmeId=${p}&limit=100`)).items.map(
+      (x: { code: string }) => x.code,
+    );
     expect(mine.sort()).toEqual(['A-OVERDUE', 'A1-TASK', 'B-COORD-A', 'B-ONLY']);
-    const report = await post('officerA', '/reports/open', { programmeId: p, unitId: cab.id, period: '2025-W46' });
+    const report = await post('officerA', '/reports/open', {
+      programmeId: p,
+      unitId: cab.id,
+      period: '2025-W46',
+    });
     expect(report.statusCode, report.body).toBe(200);
-    expect(report.json().entries.map((e: { taskCode: string }) => e.taskCode).sort()).toEqual([
-      'A-OVERDUE',
-      'B-COORD-A',
-      'B-ONLY',
-    ]);
+    expect(
+      report
+        .json()
+        .entries.map((e: { taskCode: string }) => e.taskCode)
+        .sort(),
+    ).toEqual(['A-OVERDUE', 'B-COORD-A', 'B-ONLY']);
 
     // Pickers no longer offer a merged unit; it stays readable, and cannot be moved or merged again.
-    expect((await get('admin', '/units?q=hoan%20kiem')).map((u: { code: string }) => u.code)).toEqual(['CAB']);
+    expect((await get('admin', '/units?q=hoan%20kiem')).map((u: { code: string }) => u.code)).toEqual([
+      'CAB',
+    ]);
     expect((await get('admin', `/units/${w.units.communeA.id}`)).mergedInto).toEqual({ id: cab.id, on: D });
     const move = await post('admin', `/units/${w.units.communeA.id}/move`, { parentId: w.units.city.id });
     expect(move.json().error.code).toBe('unit_merged');
@@ -145,7 +160,9 @@ describe('merging units', () => {
       mergedOn: '2025-12-01',
     });
     expect(again.json().error.code).toBe('unit_merged');
-    const audit = await t.database.db.execute(`select count(*)::int as n from audit_events where action = 'unit.merge'`);
+    const audit = await t.database.db.execute(
+      `select count(*)::int as n from audit_events where action = 'unit.merge'`,
+    );
     expect(audit.rows[0]!.n).toBe(1);
   });
 });

@@ -4,12 +4,13 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fetchUnits, useUnits } from '../api/queries';
+import { fetchUnits, useMe, useUnits } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
 import { formatNumber, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { UnitBulkToolbar } from './UnitBulkActions';
 
 type Node = DataNode & { unit: UnitWithCounts };
 
@@ -25,6 +26,8 @@ export default function UnitTreePage() {
   const found = useUnits({ ...scope, q: q.trim() }, q.trim().length >= 2);
   const [tree, setTree] = useState<Node[]>([]);
   const [expanded, setExpanded] = useState<Key[]>([]);
+  const me = useMe();
+  const admin = me.data?.roles.some((r) => r.role === 'admin') ?? false;
 
   const toNode = (u: UnitWithCounts): Node => ({
     key: u.id,
@@ -54,7 +57,10 @@ export default function UnitTreePage() {
 
   return (
     <div className="unit-tree">
-      <Typography.Title level={3}>{t('units.title')}</Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3}>{t('units.title')}</Typography.Title>
+        {admin && <UnitBulkToolbar />}
+      </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -118,6 +124,11 @@ function UnitTitle(props: {
       >
         <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
       </Link>
+      {u.mergedInto && (
+        <Tag color="default" data-testid={`unit-merged-${u.code}`}>
+          {t('unitBulk.mergedTag', { date: u.mergedInto.on })}
+        </Tag>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t(`unitKind.${u.kind}`)}
         {u.childCount > 0 ? ` · ${t('units.children', { count: u.childCount })}` : ''}

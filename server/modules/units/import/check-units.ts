@@ -61,7 +61,11 @@ const str = (v: Cell) => (v === null ? null : String(v).trim() || null);
  * Rows may come in any order (a child before its parent). A row whose parent is another row of
  * the file that is not good cannot be written either, so it is refused too, saying why.
  */
-export function checkUnitRows(rows: UnitSheetRow[], existing: ExistingUnit[], locale: Locale): CheckedUnitRow[] {
+export function checkUnitRows(
+  rows: UnitSheetRow[],
+  existing: ExistingUnit[],
+  locale: Locale,
+): CheckedUnitRow[] {
   const heading = (k: UnitKey) => UNIT_HEADERS[locale][UNIT_KEYS.indexOf(k)]!;
   const say = (k: UnitKey, key: Parameters<typeof message>[0], params: Record<string, unknown> = {}) => ({
     column: heading(k),
@@ -81,7 +85,8 @@ export function checkUnitRows(rows: UnitSheetRow[], existing: ExistingUnit[], lo
     for (const k of UNIT_KEYS) {
       const v = str(c[k]);
       const max = LIMITS[k];
-      if (v !== null && max && v.length > max) errors.push(say(k, 'import_too_long', { length: v.length, max }));
+      if (v !== null && max && v.length > max)
+        errors.push(say(k, 'import_too_long', { length: v.length, max }));
     }
     const code = str(c.code);
     const nameVi = str(c.nameVi);
@@ -91,7 +96,9 @@ export function checkUnitRows(rows: UnitSheetRow[], existing: ExistingUnit[], lo
     if (!kindText) errors.push(say('kind', 'import_required'));
     const kind = kindText ? kindOf(kindText) : undefined;
     if (kindText && !kind)
-      errors.push(say('kind', 'import_choice', { value: kindText, allowed: 'province, department, commune, ward…' }));
+      errors.push(
+        say('kind', 'import_choice', { value: kindText, allowed: 'province, department, commune, ward…' }),
+      );
     const mail = str(c.contactEmail);
     if (mail && !email.safeParse(mail).success) errors.push(say('contactEmail', 'validation_failed'));
     if (code) {

@@ -115,9 +115,12 @@ export async function unitImportTemplate(actor: Actor): Promise<Buffer> {
     // Codes are text: "00127" keeps its zeros.
     if (i < 2) col.numFmt = '@';
   });
-  const kinds = wb.addWorksheet(actor.locale === 'vi' ? 'Loại đơn vị' : actor.locale === 'ar' ? 'الأنواع' : 'Kinds', {
-    views: [{ rightToLeft: rtl }],
-  });
+  const kinds = wb.addWorksheet(
+    actor.locale === 'vi' ? 'Loại đơn vị' : actor.locale === 'ar' ? 'الأنواع' : 'Kinds',
+    {
+      views: [{ rightToLeft: rtl }],
+    },
+  );
   kinds.addRow([UNIT_HEADERS[actor.locale][5], '']).font = { bold: true };
   for (const k of UNIT_KINDS) kinds.addRow([k, UNIT_KIND_LABELS[actor.locale][k]]);
   kinds.getColumn(1).width = 18;

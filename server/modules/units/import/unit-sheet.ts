@@ -109,7 +109,8 @@ const recognise = (texts: (string | null)[]) => {
   return m;
 };
 const complete = (m: Map<UnitKey, number>) => REQUIRED_KEYS.every((k) => m.has(k));
-const texts = (cells: Cell[] | undefined) => (cells ?? []).map((c) => (c === null || c === undefined ? null : String(c)));
+const texts = (cells: Cell[] | undefined) =>
+  (cells ?? []).map((c) => (c === null || c === undefined ? null : String(c)));
 
 /** A merged group cell ("Tên đơn vị") over its parts ("Tiếng Việt", "Tiếng Anh") one row below. */
 function twoRows(top: (string | null)[], bottom: (string | null)[]): (string | null)[] {
@@ -196,7 +197,13 @@ async function xlsxGrid(buffer: Buffer): Promise<Grid> {
 async function csvText(buffer: Buffer, encoding: 'utf-8' | 'windows-1258' | undefined): Promise<string> {
   const read = async (enc: 'utf-8' | 'windows-1258') => {
     let s = '';
-    for await (const part of decode((async function* () { yield buffer; })(), enc)) s += part;
+    for await (const part of decode(
+      (async function* () {
+        yield buffer;
+      })(),
+      enc,
+    ))
+      s += part;
     return s;
   };
   if (encoding) return read(encoding);
@@ -213,7 +220,11 @@ async function csvGrid(buffer: Buffer, encoding: 'utf-8' | 'windows-1258' | unde
   const text = (await csvText(buffer, encoding)).replace(/^\uFEFF/, '');
   const grid: Grid = [];
   let n = 0;
-  for await (const fields of csvRecords((async function* () { yield text; })())) {
+  for await (const fields of csvRecords(
+    (async function* () {
+      yield text;
+    })(),
+  )) {
     n++;
     if (fields.every((f) => f.trim() === '')) continue;
     grid.push({ number: n, cells: fields.map((f) => (f.trim() === '' ? null : f.trim())) });
