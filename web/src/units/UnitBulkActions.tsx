@@ -72,7 +72,14 @@ function UnitPicker(props: {
     setOptions(found);
     setKnown((m) => new Map([...m, ...found.map((u) => [u.id, u] as const)]));
   };
-  const shown = [...new Map([...options, ...known.values()].map((u) => [u.id, u])).values()].filter(
+  // The current search's results, and the units already chosen (so their labels stay).
+  const chosen = (Array.isArray(props.value) ? props.value : props.value ? [props.value] : []).flatMap(
+    (id) => {
+      const u = known.get(id);
+      return u ? [u] : [];
+    },
+  );
+  const shown = [...new Map([...options, ...chosen].map((u) => [u.id, u])).values()].filter(
     (u) => !props.exclude?.includes(u.id),
   );
   return (
