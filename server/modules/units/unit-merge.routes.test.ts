@@ -129,6 +129,14 @@ describe('merging units', () => {
     expect(await listed(w46.json())).toContain('CAB');
     expect(await listed(w46.json())).not.toContain('CA');
 
+    // The overview's units with overdue tasks name the successor from the day (rollup and direct reads).
+    for (const q of ['', `&groupId=${w.p1.groups[0]!.id}`]) {
+      const s = await get('steering', `/tasks/summary?programmeId=${p}${q}`);
+      const codes = s.overdueByUnit.map((u: { code: string }) => u.code);
+      expect(codes).toContain('CAB');
+      expect(codes).not.toContain('CA');
+    }
+
     // Its people (commune A's officer now belongs to it) see and report on the merged units' tasks.
     const mine = (await get('officerA', `/tasks?programmeId=${p}&limit=100`)).items.map(
       (x: { code: string }) => x.code,
