@@ -25,7 +25,10 @@ async function* counted(input: AsyncIterable<Buffer | string>, counter: ByteCoun
  * is refused with a clear message rather than imported with broken names. Windows-1258 is decoded
  * and normalised to NFC (it writes tone marks as combining characters).
  */
-export async function* decode(input: AsyncIterable<Buffer>, encoding: ImportEncoding): AsyncGenerator<string> {
+export async function* decode(
+  input: AsyncIterable<Buffer>,
+  encoding: ImportEncoding,
+): AsyncGenerator<string> {
   let first = true;
   if (encoding === 'windows-1258') {
     const dec = iconv.getDecoder('windows1258');

@@ -1051,7 +1051,8 @@ export const en: Messages = {
     mergeOpen: 'Merge…',
     mergeTitle: 'Merge units',
     merge: 'Merge',
-    mergeHint: 'From the merge day, the old units’ tasks, reports, registers and people belong to the successor. The old units stay readable as history; a replay “as of” an earlier day still shows them as they were.',
+    mergeHint:
+      'From the merge day, the old units’ tasks, reports, registers and people belong to the successor. The old units stay readable as history; a replay “as of” an earlier day still shows them as they were.',
     unitsToMerge: 'Units to merge',
     successor: 'Successor',
     newSuccessor: 'A new unit',

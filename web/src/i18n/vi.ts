@@ -1060,7 +1060,8 @@ export const vi = {
     mergeOpen: 'Hợp nhất…',
     mergeTitle: 'Hợp nhất đơn vị',
     merge: 'Hợp nhất',
-    mergeHint: 'Từ ngày hợp nhất, nhiệm vụ, báo cáo, sổ theo dõi và người dùng của các đơn vị cũ thuộc về đơn vị kế thừa. Các đơn vị cũ vẫn xem được như lịch sử; xem lại "tính đến" một ngày trước đó vẫn thấy chúng như cũ.',
+    mergeHint:
+      'Từ ngày hợp nhất, nhiệm vụ, báo cáo, sổ theo dõi và người dùng của các đơn vị cũ thuộc về đơn vị kế thừa. Các đơn vị cũ vẫn xem được như lịch sử; xem lại "tính đến" một ngày trước đó vẫn thấy chúng như cũ.',
     unitsToMerge: 'Các đơn vị hợp nhất',
     successor: 'Đơn vị kế thừa',
     newSuccessor: 'Đơn vị mới',
