@@ -34,6 +34,8 @@ import { draftTasksRoutes } from './modules/directives/draft-tasks.routes.js';
 import { createDraftTasksService } from './modules/directives/draft-tasks.service.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { createUnitsService } from './modules/units/units.service.js';
+import { unitBulkRoutes } from './modules/units/unit-bulk.routes.js';
+import { createUnitBulkService } from './modules/units/unit-bulk.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { accountLinksRoutes } from './modules/users/account-links.routes.js';
@@ -279,6 +281,7 @@ export function createServices(
       publicUrl: opts.publicUrl ?? 'http://localhost:3000',
       flushMail: () => notifications.flush(),
     }),
+    unitBulk: createUnitBulkService({ db, clock }),
     reports: createReportsService({
       db,
       clock,
@@ -379,6 +382,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         tasks: services.tasks,
       });
       unitsRoutes(api, services.units);
+      unitBulkRoutes(api, services.unitBulk);
       tasksRoutes(api, services.tasks);
       usersRoutes(api, services.users, services.peopleImport);
       accountLinksRoutes(api, services.users, { resetPerHour: opts.resetRateLimit ?? 10 });

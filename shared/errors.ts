@@ -94,6 +94,11 @@ export const ERROR_CODES = [
   'directive_supersede_invalid',
   'record_changed',
   // end programme set-up
+  // the unit tree in bulk (import, move, merge)
+  'unit_merged',
+  'merge_successor_invalid',
+  'unit_import_columns',
+  // end unit tree
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

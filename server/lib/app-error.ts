@@ -78,6 +78,9 @@ const STATUS: Record<ErrorCode, number> = {
   account_out_of_reach: 403,
   invitation_not_needed: 409,
   // end people
+  unit_merged: 422,
+  merge_successor_invalid: 422,
+  unit_import_columns: 400,
   recommendation_answered: 409,
   resolution_required: 422,
   document_type: 415,

@@ -33,7 +33,14 @@ export type CustomIssueKey =
   | 'import_email_invalid'
   // Programme set-up.
   | 'time_zone_format'
-  | 'time_format';
+  | 'time_format'
+  // Row messages of the unit tree import (server/modules/units/import).
+  | 'import_parent_unknown'
+  | 'import_unit_cycle'
+  | 'import_code_taken'
+  | 'import_too_long'
+  | 'import_parent_merged'
+  | 'import_parent_invalid';
 
 const M: Messages = {
   validation_failed: {
@@ -408,6 +415,52 @@ const M: Messages = {
     vi: 'mã "{code}" đã có ở dòng {row} của tệp',
     en: 'code "{code}" already appears on row {row} of the file',
     ar: 'الرمز "{code}" موجود في الصف {row} من الملف',
+  },
+  // the unit tree in bulk (import, move, merge)
+  unit_merged: {
+    vi: 'Đơn vị "{code}" đã hợp nhất vào đơn vị khác từ ngày {on}; chỉ còn là lịch sử, không thể chọn.',
+    en: 'Unit "{code}" was merged into another unit on {on}; it is kept as history and cannot be chosen.',
+    ar: 'دُمجت الوحدة "{code}" في وحدة أخرى في {on}؛ تبقى سجلًا تاريخيًا ولا يمكن اختيارها.',
+  },
+  merge_successor_invalid: {
+    vi: 'Đơn vị kế thừa không được là một trong các đơn vị bị hợp nhất hoặc đơn vị cấp dưới của chúng.',
+    en: 'The successor cannot be one of the units merged, nor a unit below them.',
+    ar: 'لا يمكن أن تكون الوحدة الخلف إحدى الوحدات المدموجة ولا وحدة تابعة لها.',
+  },
+  unit_import_columns: {
+    vi: 'Không tìm thấy dòng tiêu đề của mẫu (cần ít nhất các cột: {required}). Hãy tải mẫu và giữ tên cột.',
+    en: "The template's header row was not found (at least these columns are needed: {required}). Download the template and keep its headings.",
+    ar: 'لم يُعثر على صف عناوين القالب (يلزم على الأقل الأعمدة: {required}). نزّل القالب واحتفظ بعناوينه.',
+  },
+  import_parent_unknown: {
+    vi: 'không có đơn vị cấp trên mã "{code}" (trong tệp hoặc trong hệ thống)',
+    en: 'no parent unit with code "{code}" (in the file or the system)',
+    ar: 'لا توجد وحدة أم بالرمز "{code}" (في الملف أو النظام)',
+  },
+  import_unit_cycle: {
+    vi: 'vòng lặp cấp trên: {chain}',
+    en: 'the parents form a cycle: {chain}',
+    ar: 'الوحدات الأم تشكّل حلقة: {chain}',
+  },
+  import_code_taken: {
+    vi: 'mã "{code}" trùng với đơn vị đã có "{existing}" (khác chữ hoa/thường hoặc khoảng trắng)',
+    en: 'code "{code}" clashes with the existing unit "{existing}" (differs only in case or spaces)',
+    ar: 'الرمز "{code}" يتعارض مع الوحدة الموجودة "{existing}" (يختلف في حالة الأحرف أو المسافات فقط)',
+  },
+  import_too_long: {
+    vi: 'dài {length} ký tự, tối đa {max}',
+    en: '{length} characters long, at most {max}',
+    ar: 'طوله {length} حرفًا، والحد الأقصى {max}',
+  },
+  import_parent_invalid: {
+    vi: 'đơn vị cấp trên "{code}" ở dòng {row} có lỗi nên dòng này cũng không nhập được',
+    en: 'the parent unit "{code}" on row {row} has errors, so this row cannot be written either',
+    ar: 'الوحدة الأم "{code}" في الصف {row} فيها أخطاء، لذا لا يمكن كتابة هذا الصف أيضًا',
+  },
+  import_parent_merged: {
+    vi: 'đơn vị cấp trên "{code}" đã hợp nhất ngày {on}',
+    en: 'the parent unit "{code}" was merged on {on}',
+    ar: 'الوحدة الأم "{code}" دُمجت في {on}',
   },
   // criteria sets, assessments and the data catalogue
   criterion_not_in_set: {

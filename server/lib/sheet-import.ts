@@ -34,7 +34,7 @@ export type SheetSpec<K extends string = string> = {
 
 const MAX_ROWS = 20_000;
 
-function cellText(v: ExcelJS.CellValue): Cell {
+export function cellText(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') return v;

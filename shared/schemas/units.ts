@@ -16,6 +16,8 @@ export const unitSchema = z.object({
   leaderName: z.string().nullable(),
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** Merged into another unit on a day (history: hidden from pickers, readable). */
+  mergedInto: z.object({ id: z.number().int(), on: z.string() }).nullable().optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

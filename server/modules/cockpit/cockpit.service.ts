@@ -110,7 +110,7 @@ export function createCockpitService(deps: {
         unitRole: 'any' as const,
       };
       const dates = Array.from({ length: q.weeks }, (_, i) => addDays(asOf, -7 * (q.weeks - 1 - i)));
-      const children = unit ? await unitsRepo.children(unit.id) : [];
+      const children = unit ? await unitsRepo.children(unit.id, asOf) : [];
       const periods = reportingPeriods(p, asOf);
       // Judged at the end of the "as of" day, or now when that is still to come (as the discipline table).
       const endOfAsOf = zonedInstant(addDays(asOf, 1), '00:00', p.timeZone);

@@ -29,8 +29,25 @@ function taskBits(periods: { start: string; end: string }[]) {
                    case when t.cancelled_on is null then ${n} else width_bucket(t.cancelled_on - 1, ${starts}) end) as l) b
     cross join lateral (
       select case when b.f <= b.l then (1::bigint << b.l) - (1::bigint << (b.f - 1)) else 0 end as mask) x`;
-  return { open, bits };
+  return { open, bits, starts };
 }
+
+/**
+ * After a CTE `own (unit_id, mask)`: `cut` and `expected (unit_id, mask)`, where a unit merged on
+ * a day (decision 0050) keeps the periods that started before it and hands the later ones to its
+ * successor. A mask of no merged unit passes through unchanged.
+ */
+const mergedSplit = (starts: SQL) => sql`cut as (
+            select o.unit_id, o.mask, mu.merged_into_id,
+                   case when mu.merged_on is null then -1::bigint
+                        else (1::bigint << width_bucket(mu.merged_on - 1, ${starts})) - 1 end as before
+              from own o join units mu on mu.id = o.unit_id),
+          expected as (
+            select unit_id, bit_or(mask) as mask from (
+              select unit_id, mask & before as mask from cut
+              union all
+              select merged_into_id, mask & ~before from cut where merged_into_id is not null) s
+             group by unit_id)`;
 
 const scopeOf = (unitPaths: string[] | null): SQL =>
   unitPaths
@@ -71,7 +88,7 @@ export function createDisciplineRepo(db: Db) {
     ): Promise<DisciplineRow[]> {
       if (!periods.length) return [];
       if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
-      const { open, bits } = taskBits(periods);
+      const { open, bits, starts } = taskBits(periods);
       const scope = scopeOf(unitPaths);
       const keys = sql.join(
         periods.map((p) => sql`${p.key}`),
@@ -81,16 +98,17 @@ export function createDisciplineRepo(db: Db) {
       // come from either: expected ones from the masks, others because they sent a report.
       const [maskRes, sentRes] = await Promise.all([
         db.execute(sql`
-          with per_unit as (
+          with own as (
             select unit_id, bit_or(mask) as mask from (
               select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
                where t.programme_id = ${programmeId} and ${open}
               union all
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
                where t.programme_id = ${programmeId} and ${open}) m
-             group by unit_id)
+             group by unit_id),
+          ${mergedSplit(starts)}
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, p.mask::text as mask
-            from per_unit p join units u on u.id = p.unit_id
+            from expected p join units u on u.id = p.unit_id
            where p.mask <> 0 ${scope}`),
         // Instants as epoch milliseconds: 45,000 of them parse faster as numbers than as text.
         db.execute(sql`
@@ -153,7 +171,7 @@ export function createDisciplineRepo(db: Db) {
     ): Promise<UnitMask[]> {
       if (!periods.length || onlyUnits?.length === 0) return [];
       if (periods.length > 62) throw new Error('discipline: at most 62 periods at a time');
-      const { open, bits } = taskBits(periods);
+      const { open, bits, starts } = taskBits(periods);
       const ids =
         onlyUnits &&
         sql`array[${sql.join(
@@ -164,14 +182,15 @@ export function createDisciplineRepo(db: Db) {
       const coordinators = ids ? sql`and c.unit_id = any(${ids})` : sql``;
       return (
         await db.execute(sql`
-          with expected as (
+          with own as (
             select unit_id, bit_or(mask) as mask from (
               select t.lead_unit_id as unit_id, x.mask from tasks t ${bits}
                where t.programme_id = ${programmeId} and ${open} ${leads}
               union all
               select c.unit_id, x.mask from tasks t join task_coordinators c on c.task_id = t.id ${bits}
                where t.programme_id = ${programmeId} and ${open} ${coordinators}) m
-             group by unit_id)
+             group by unit_id),
+          ${mergedSplit(starts)}
           select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, u.path, e.mask::text as mask
             from expected e join units u on u.id = e.unit_id
            where e.mask <> 0`)
@@ -230,6 +249,23 @@ export function createDisciplineRepo(db: Db) {
       ).rows as { versions: number; any_unit: boolean | null; units: number[] }[];
       if (!r || r.versions !== upTo - since || r.any_unit) return null;
       return r.units;
+    },
+
+    /**
+     * The units whose expected periods move with those of `ids` (decision 0050): their
+     * successors and the units merged into them, so a patch recomputes both sides of a merge.
+     */
+    withMergePartners: async (ids: number[]): Promise<number[]> => {
+      if (!ids.length) return ids;
+      const arr = sql`array[${sql.join(
+        ids.map((id) => sql`${id}::int`),
+        sql`, `,
+      )}]`;
+      const more = (
+        await db.execute(sql`select merged_into_id as id from units where id = any(${arr}) and merged_into_id is not null
+          union select id from units where merged_into_id = any(${arr})`)
+      ).rows as { id: number }[];
+      return [...new Set([...ids, ...more.map((r) => r.id)])];
     },
 
     unitPath: async (id: number) =>

@@ -64,8 +64,9 @@ export function createDisciplineService(deps: { db: Db; clock: Clock; programmes
     const version = await repo.tasksVersion(programmeId);
     const hit = cache.get(key);
     if (hit && hit.version === version) return hit.masks;
-    const changed =
+    const named =
       hit && hit.version < version ? await repo.changedUnits(programmeId, hit.version, version) : null;
+    const changed = named && (await repo.withMergePartners(named));
     let masks: UnitMask[];
     if (hit && changed && changed.length <= PATCH_UNITS) {
       const again = new Set(changed);

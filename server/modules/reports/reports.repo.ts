@@ -65,20 +65,33 @@ export type EntryInput = {
 };
 
 /**
- * Tasks a unit reports on in a period: it leads or coordinates them, they are neither done nor
- * cancelled before it starts, and they have started by its end.
+ * The units whose tasks a unit reports on in a period starting on `start`: itself, unless it was
+ * merged by then, and the units merged into it by then (decision 0050).
+ */
+const reportingForSql = (unitId: number, start: string) => sql`(
+  select ${unitId}::int as id
+   where not exists (select 1 from units m where m.id = ${unitId} and m.merged_on <= ${start}::date)
+  union all
+  select m.id from units m where m.merged_into_id = ${unitId} and m.merged_on <= ${start}::date)`;
+
+/**
+ * Tasks a unit reports on in a period: it (or a unit merged into it by then) leads or
+ * coordinates them, they are neither done nor cancelled before it starts, and they have started
+ * by its end.
  */
 const openTasksSql = (programmeId: number, unitId: number, start: string, end: string) => sql`
+  with r as ${reportingForSql(unitId, start)}
   select t.id as task_id, t.code, t.title, t.deadline, 'lead' as role, t.progress
     from tasks t
-   where t.programme_id = ${programmeId} and t.lead_unit_id = ${unitId}
+   where t.programme_id = ${programmeId} and t.lead_unit_id in (select id from r)
      and (t.completed_on is null or t.completed_on >= ${start}::date)
      and (t.cancelled_on is null or t.cancelled_on > ${start}::date)
      and (t.start_date is null or t.start_date <= ${end}::date)
   union all
-  select t.id, t.code, t.title, t.deadline, 'coordinate', t.progress
+  select distinct t.id, t.code, t.title, t.deadline, 'coordinate', t.progress
     from task_coordinators c join tasks t on t.id = c.task_id
-   where c.unit_id = ${unitId} and t.programme_id = ${programmeId} and t.lead_unit_id <> ${unitId}
+   where c.unit_id in (select id from r) and t.programme_id = ${programmeId}
+     and t.lead_unit_id not in (select id from r)
      and (t.completed_on is null or t.completed_on >= ${start}::date)
      and (t.cancelled_on is null or t.cancelled_on > ${start}::date)
      and (t.start_date is null or t.start_date <= ${end}::date)`;

@@ -100,6 +100,13 @@ function orderAndCursor(sort: SortKey, cursor: Cursor | undefined, alias = 'x'):
 const stateWhere = (states: TaskState[] | undefined) =>
   states?.length ? sql`x.state in ${states}` : sql`true`;
 
+/**
+ * The lead unit to count a task under on `asOf`: its successor once it had been merged
+ * (decision 0050); expects the lead unit joined as `mu`.
+ */
+const successorOn = (asOf: string, alias: string) =>
+  sql`coalesce(case when mu.merged_on <= ${asOf}::date then mu.merged_into_id end, ${sql.raw(alias)}.lead_unit_id)`;
+
 export function createTasksRepo(db: Db) {
   const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
 
@@ -138,8 +145,9 @@ export function createTasksRepo(db: Db) {
     overdueByUnit: (asOf: string, scope: TaskScope, f: TaskFilters, limit: number) =>
       rows<OverdueByUnitRow>(
         sql`select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, c.overdue, c.total
-        from (select x.lead_unit_id, count(*) filter (where x.state = 'overdue')::int as overdue, count(*)::int as total
-              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id) c
+        from (select ${successorOn(asOf, 'x')} as lead_unit_id,
+                count(*) filter (where x.state = 'overdue')::int as overdue, count(*)::int as total
+              from ${tasksAsOf(asOf, scope, f)} join units mu on mu.id = x.lead_unit_id group by 1) c
         join units u on u.id = c.lead_unit_id
         where c.overdue > 0 order by c.overdue desc, u.code limit ${limit}`,
       ),
@@ -224,8 +232,9 @@ export function createTasksRepo(db: Db) {
           ? sql`${rollupWhere(asOf, f)} and group_id >= 0`
           : sql`${rollupWhere(asOf, f)} and group_id = -1 and kind = ''`;
       return rows<OverdueByUnitRow>(sql`with c as (
-          select lead_unit_id, sum(overdue)::int as overdue, sum(total)::int as total
-            from task_overdue_by_unit where ${where} group by lead_unit_id having sum(overdue) > 0),
+          select ${successorOn(asOf, 'r')} as lead_unit_id, sum(r.overdue)::int as overdue, sum(r.total)::int as total
+            from (select * from task_overdue_by_unit where ${where}) r join units mu on mu.id = r.lead_unit_id
+           group by 1 having sum(r.overdue) > 0),
         top as (select * from c where c.overdue >= coalesce(
           (select overdue from c order by overdue desc offset ${limit - 1} limit 1), 0))
         select u.id as unit_id, u.code, u.name_vi, u.name_en, u.name_ar, top.overdue, top.total
@@ -242,11 +251,18 @@ export function createTasksRepo(db: Db) {
               select x.lead_unit_id, count(*)::int as total,
                 count(*) filter (where x.state = 'overdue')::int as overdue,
                 count(*) filter (where x.state in ('done_on_time', 'done_late'))::int as done
-              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id)
+              from ${tasksAsOf(asOf, scope, f)} group by x.lead_unit_id),
+            -- The tree as of the day (decision 0050): a unit merged after it still sits where it was.
+            moved as (select m.path as cur, coalesce(pp.path, '/') || m.id || '/' as was
+                from units m left join units pp on pp.id = m.merged_from_parent_id
+               where m.merged_on > ${asOf}::date),
+            tree as (select lu.id, coalesce((select mv.was || substr(lu.path, length(mv.cur) + 1) from moved mv
+                  where lu.path like mv.cur || '%' order by length(mv.cur) desc limit 1), lu.path) as path
+                from units lu)
             select u.id as unit_id, coalesce(sum(p.total), 0)::int as total,
               coalesce(sum(p.overdue), 0)::int as overdue, coalesce(sum(p.done), 0)::int as done
-            from units u
-            left join units lu on lu.path like u.path || '%'
+            from tree u
+            left join tree lu on lu.path like u.path || '%'
             left join per_lead p on p.lead_unit_id = lu.id
             where u.id in ${unitIds}
             group by u.id`,

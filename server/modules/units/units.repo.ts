@@ -14,8 +14,24 @@ export function createUnitsRepo(db: Db) {
     byCode: async (code: string) => (await db.select().from(units).where(eq(units.code, code)))[0],
 
     roots: () => db.select().from(units).where(isNull(units.parentId)).orderBy(asc(units.code)),
-    children: (parentId: number) =>
-      db.select().from(units).where(eq(units.parentId, parentId)).orderBy(asc(units.kind), asc(units.nameVi)),
+    /**
+     * The units under a parent, as the tree stood on `asOf` when given (decision 0050): a unit
+     * merged after that day under its old parent, a successor made by a later merge not yet there.
+     */
+    children: (parentId: number, asOf?: string) =>
+      db
+        .select()
+        .from(units)
+        .where(
+          asOf
+            ? sql`(${units.parentId} = ${parentId}
+                    and (${units.existsFrom} is null or ${units.existsFrom} <= ${asOf}::date)
+                    and not (${units.mergedOn} is not null and ${units.mergedOn} > ${asOf}::date
+                             and ${units.mergedFromParentId} is distinct from ${parentId}))
+               or (${units.mergedFromParentId} = ${parentId} and ${units.mergedOn} > ${asOf}::date)`
+            : eq(units.parentId, parentId),
+        )
+        .orderBy(asc(units.kind), asc(units.nameVi)),
     subtree: (path: string, limit: number) =>
       db
         .select()
@@ -31,6 +47,8 @@ export function createUnitsRepo(db: Db) {
           and(
             like(units.searchText, `%${escapeLike(folded)}%`),
             underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined,
+            // Merged units are history: a picker never offers them.
+            isNull(units.mergedIntoId),
           ),
         )
         .orderBy(asc(units.depth), asc(units.nameVi))

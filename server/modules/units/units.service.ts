@@ -14,6 +14,7 @@ import { canManageUnits, taskReadScope } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import type { TasksRepo } from '../tasks/tasks.repo.js';
+import { createUnitBulkRepo } from './unit-bulk.repo.js';
 import { createUnitsRepo, unitsTransaction, type UnitRow } from './units.repo.js';
 
 export const presentUnit = (u: UnitRow): Unit => ({
@@ -26,6 +27,7 @@ export const presentUnit = (u: UnitRow): Unit => ({
   leaderName: u.leaderName,
   contactEmail: u.contactEmail,
   contactPhone: u.contactPhone,
+  mergedInto: u.mergedIntoId && u.mergedOn ? { id: u.mergedIntoId, on: u.mergedOn } : null,
 });
 
 const searchTextOf = (u: { code: string; nameVi: string; nameEn: string | null }) =>
@@ -55,7 +57,7 @@ export function createUnitsService(deps: {
       if (q.q?.trim()) {
         const under = q.subtreeOf ? (await repo.byId(q.subtreeOf))?.path : undefined;
         rows = await repo.search(foldText(q.q), 50, under);
-      } else if (q.parentId) rows = await repo.children(q.parentId);
+      } else if (q.parentId) rows = await repo.children(q.parentId, q.asOf);
       else if (q.subtreeOf) {
         const root = await repo.byId(q.subtreeOf);
         if (!root) throw new AppError('unit_not_found', { id: q.subtreeOf });
@@ -150,8 +152,12 @@ export function createUnitsService(deps: {
           // Placing a unit under itself or a descendant would make the tree a cycle.
           if (parent && parent.path.startsWith(current.path))
             throw new AppError('unit_cycle', {}, 'parentId');
+          for (const u of [current, parent])
+            if (u?.mergedOn) throw new AppError('unit_merged', { code: u.code, on: u.mergedOn }, 'parentId');
           const newPath = `${parent?.path ?? '/'}${id}/`;
           await r.movePaths(current.path, newPath, (parent ? parent.depth + 1 : 0) - current.depth);
+          // Kept tables carry unit paths and names (decision 9's masks): every programme recomputes.
+          await createUnitBulkRepo(tx).invalidateUnitCaches();
           values.parentId = input.parentId;
         }
         const merged = {
@@ -160,6 +166,8 @@ export function createUnitsService(deps: {
           nameEn: (values.nameEn as string | null) ?? current.nameEn,
         };
         values.searchText = searchTextOf(merged);
+        if (values.nameVi !== undefined && values.parentId === undefined)
+          await createUnitBulkRepo(tx).invalidateUnitCaches();
         const updated = await r.update(id, values);
         await auditLog(tx, clock).record({
           actorId: actor.userId,

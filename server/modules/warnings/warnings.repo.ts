@@ -47,17 +47,21 @@ export function createWarningsRepo(db: Db) {
   const rows = async <T>(q: SQL) => (await db.execute(q)).rows as T[];
   const one = async <T>(q: SQL) => (await rows<T>(q))[0];
   return {
-    /** Tasks overdue on `asOf` (not done by then, deadline in force before it, not cancelled) by lead unit. */
+    /**
+     * Tasks overdue on `asOf` (not done by then, deadline in force before it, not cancelled) by
+     * lead unit: the successor's, when the lead unit had been merged by then (decision 0050).
+     */
     overdue: (programmeId: number, asOf: string) =>
       rows<OverdueRow>(sql`
-        select t.lead_unit_id as unit_id, t.id as task_id, t.code, t.title,
+        select coalesce(case when lu.merged_on <= ${asOf}::date then lu.merged_into_id end, t.lead_unit_id) as unit_id,
+               t.id as task_id, t.code, t.title,
                d.deadline_asof::text as deadline, (${asOf}::date - d.deadline_asof)::int as days_overdue
-          from ${tasksAsOfFrom(asOf)}
+          from ${tasksAsOfFrom(asOf)} join units lu on lu.id = t.lead_unit_id
          where t.programme_id = ${programmeId}
            and (t.completed_on is null or t.completed_on > ${asOf}::date)
            and (t.cancelled_on is null or t.cancelled_on > ${asOf}::date)
            and d.deadline_asof < ${asOf}::date
-         order by t.lead_unit_id, d.deadline_asof, t.code`),
+         order by 1, d.deadline_asof, t.code`),
 
     byPeriod: (programmeId: number, period: string) =>
       one<ListRow>(sql`select ${LIST_COLUMNS} from warning_lists l left join users pu on pu.id = l.published_by

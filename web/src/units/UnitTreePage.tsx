@@ -4,13 +4,14 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fetchUnits, useUnits } from '../api/queries';
+import { fetchUnits, useMe, useUnits } from '../api/queries';
 import { useAsOf, withAsOf } from '../app/useAsOf';
 import { useUnitReader } from '../app/useUnitReader';
 import { isLang, type Lang } from '../i18n';
 import { formatNumber, pickName } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
+import { UnitBulkToolbar } from './UnitBulkActions';
 
 type Node = DataNode & { unit: UnitWithCounts };
 
@@ -30,6 +31,8 @@ export default function UnitTreePage() {
   const unitReader = useUnitReader(programme.id);
   const mine = useUnits({ ...scope, subtreeOf: unitReader?.unitId }, unitReader !== null);
   const opens = (u: UnitWithCounts) => !unitReader || Boolean(mine.data?.some((m) => m.id === u.id));
+  const me = useMe();
+  const admin = me.data?.roles.some((r) => r.role === 'admin') ?? false;
 
   const toNode = (u: UnitWithCounts): Node => ({
     key: u.id,
@@ -59,7 +62,10 @@ export default function UnitTreePage() {
 
   return (
     <div className="unit-tree">
-      <Typography.Title level={3}>{t('units.title')}</Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3}>{t('units.title')}</Typography.Title>
+        {admin && <UnitBulkToolbar />}
+      </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -128,6 +134,11 @@ function UnitTitle(props: {
         </Link>
       ) : (
         <Typography.Text strong>{pickName(u.name, lang)}</Typography.Text>
+      )}
+      {u.mergedInto && (
+        <Tag color="default" data-testid={`unit-merged-${u.code}`}>
+          {t('unitBulk.mergedTag', { date: u.mergedInto.on })}
+        </Tag>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t(`unitKind.${u.kind}`)}
