@@ -6,6 +6,7 @@ import { pickName } from '../../lib/localize.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { dueMoment, periodFromKey, previousPeriod } from '../../../shared/periods.js';
 import type { WarningList } from '../../../shared/schemas/warnings.js';
+import { compareSeverity, severityOf } from '../../../shared/warning-severity.js';
 import type { Actor } from '../auth/actor.js';
 import { canReadWarningDrafts, canReviewWarnings } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
@@ -200,7 +201,10 @@ export function createWarningsService(deps: {
   }
 
   async function present(actor: Actor, list: ListRow): Promise<WarningList> {
-    const units = await repo.units(list.id);
+    // Worst first by this period's facts; removed units after the listed ones (decision 41).
+    const units = (await repo.units(list.id)).sort(
+      (a, b) => Number(!!a.removed_at) - Number(!!b.removed_at) || compareSeverity(a, b),
+    );
     const name = (u: { name_vi: string; name_en: string | null; name_ar: string | null }) =>
       pickName(actor.locale, u.name_vi, u.name_en, u.name_ar);
     const dueAt = instant(list.due_at)!;
@@ -239,6 +243,7 @@ export function createWarningsService(deps: {
           r.items.length > ITEMS_SHOWN ? { ...r, items: r.items.slice(0, ITEMS_SHOWN) } : r,
         ) as WarningReason[],
         streak: u.streak,
+        daysOverdue: severityOf(u.reasons).daysOverdue,
         note: u.note,
         removed: u.removed_at
           ? {

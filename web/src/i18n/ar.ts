@@ -323,6 +323,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لا تقرير',
       report_late: 'تقرير متأخر',
+      disbursement_below_threshold: 'الصرف دون الحد الأدنى',
       recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     daysLate: 'متأخرة {{count}} يومًا',
@@ -451,6 +452,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لم يقدّم التقرير',
       report_late: 'تقرير متأخر',
+      disbursement_below_threshold: 'الصرف دون الحد الأدنى',
       recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     service: {

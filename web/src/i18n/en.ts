@@ -323,6 +323,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Report sent late',
+      disbursement_below_threshold: 'Disbursement below the threshold',
       recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     daysLate: '{{count}} days late',
@@ -451,6 +452,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Late report',
+      disbursement_below_threshold: 'Disbursement below the threshold',
       recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     service: {

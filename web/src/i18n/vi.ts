@@ -322,6 +322,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không gửi báo cáo',
       report_late: 'Gửi báo cáo muộn',
+      disbursement_below_threshold: 'Giải ngân dưới ngưỡng',
       recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     daysLate: 'quá {{count}} ngày',
@@ -450,6 +451,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không báo cáo',
       report_late: 'Báo cáo muộn',
+      disbursement_below_threshold: 'Giải ngân dưới ngưỡng',
       recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     service: {

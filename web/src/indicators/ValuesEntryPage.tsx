@@ -206,7 +206,8 @@ export default function ValuesEntryPage() {
                   render: (_, r) =>
                     r.enteredAt ? (
                       <div className="okr__sub">
-                        {isolate(r.enteredBy ?? '—')} · {isolate(formatDateTime(r.enteredAt, lang))}
+                        {isolate(r.enteredBy ?? '—')} ·{' '}
+                        {isolate(formatDateTime(r.enteredAt, lang, programme.timeZone))}
                         {r.revisions > 1 && ` · ${t('indicators.revisions', { n: r.revisions })}`}
                       </div>
                     ) : (

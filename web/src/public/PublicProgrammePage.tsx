@@ -9,7 +9,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { useAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatNumber, ltr, pickName } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, ltr, pickName } from '../i18n/format';
 import { STATE_COLORS } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { PublicFrame } from './PublicFrame';
@@ -202,7 +202,7 @@ export default function PublicProgrammePage() {
             <Typography.Text type="secondary">
               {t('publicPage.warningListOf', {
                 period: ltr(p.warningList.period),
-                date: formatDate(p.warningList.publishedAt.slice(0, 10), lang),
+                date: formatDateTime(p.warningList.publishedAt, lang, p.timeZone, { zone: 'always' }),
               })}
             </Typography.Text>
           }
