@@ -1,4 +1,5 @@
 import type { Lang } from './index';
+import { isMeasureCode, measureLabel } from '@shared/measures';
 
 /** Latin digits in every language: codes, figures and dates stay comparable with the documents. */
 const LOCALE_TAG: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB', ar: 'ar-u-nu-latn' };
@@ -97,3 +98,13 @@ export function pickName(name: { vi: string; en: string | null; ar: string | nul
 
 /** Codes like 2025-W46 kept left-to-right inside Arabic text (Unicode isolates, not markup). */
 export const ltr = (s: string) => `\u2066${s}\u2069`;
+
+/**
+ * An indicator's unit of measure in the reader's language (decision 40); a measure written as free
+ * text stays as written, isolated so that Vietnamese words keep their order inside Arabic.
+ */
+export function measureText(measure: string | null | undefined, lang: Lang): string {
+  if (!measure) return '';
+  const label = measureLabel(measure, lang);
+  return isMeasureCode(measure) || lang !== 'ar' ? label : `\u2068${label}\u2069`;
+}

@@ -9,7 +9,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { useAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatDateTime, formatNumber, ltr, pickName } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, ltr, measureText, pickName } from '../i18n/format';
 import { STATE_COLORS } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { PublicFrame } from './PublicFrame';
@@ -187,7 +187,12 @@ export default function PublicProgrammePage() {
                 align: 'end',
                 render: (v: number | null) => (v === null ? '—' : formatNumber(v, lang, 2)),
               },
-              { title: '', dataIndex: 'measure', width: 80 },
+              {
+                title: '',
+                dataIndex: 'measure',
+                width: 110,
+                render: (m: string | null) => measureText(m, lang),
+              },
             ]}
           />
         </Card>
