@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { WarningReason } from '../../db/schema/index.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { pickName } from '../../lib/localize.js';
+import { accountName, pickName } from '../../lib/localize.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { dueMoment, periodFromKey, previousPeriod } from '../../../shared/periods.js';
 import type { WarningList } from '../../../shared/schemas/warnings.js';
@@ -235,7 +235,13 @@ export function createWarningsService(deps: {
       asOf: list.as_of,
       note: list.note,
       publishedAt: instant(list.published_at)?.toISOString() ?? null,
-      publishedBy: list.published_by_name,
+      publishedBy: accountName(
+        actor.locale,
+        list.published_by_name,
+        list.published_by_unit_vi
+          ? { vi: list.published_by_unit_vi, en: list.published_by_unit_en, ar: list.published_by_unit_ar }
+          : null,
+      ),
       units: units.map((u) => ({
         unit: { id: u.unit_id, code: u.code, name: name(u) },
         // The frozen list keeps every item; the screen gets the first ones of each reason and the count.
@@ -248,7 +254,7 @@ export function createWarningsService(deps: {
         removed: u.removed_at
           ? {
               at: instant(u.removed_at)!.toISOString(),
-              by: u.removed_by_name,
+              by: accountName(actor.locale, u.removed_by_name, null),
               reason: u.removed_reason ?? '',
             }
           : null,
