@@ -1028,4 +1028,8 @@ export const ar: Messages = {
     publishedOn: 'تاريخ النشر',
   },
   // end criteria
+  truthI18n: {
+    daysOverdue: 'مجموع التأخير {{count}} يومًا',
+    rank: 'مرتبة حسب خطورة هذه الفترة',
+  },
 };

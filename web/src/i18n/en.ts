@@ -1029,4 +1029,8 @@ export const en: Messages = {
     publishedOn: 'Published on',
   },
   // end criteria
+  truthI18n: {
+    daysOverdue: '{{count}} days overdue in all',
+    rank: 'Ranked by this period’s severity',
+  },
 };

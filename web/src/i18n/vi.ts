@@ -1038,5 +1038,9 @@ export const vi = {
     publishedOn: 'Ngày công bố',
   },
   // end criteria
+  truthI18n: {
+    daysOverdue: 'cộng {{count}} ngày quá hạn',
+    rank: 'Thứ tự theo mức độ của kỳ này',
+  },
 };
 export type Messages = typeof vi;

@@ -69,7 +69,7 @@ export default function PublicProgrammePage() {
           </Button>
         </Space>
       </header>
-      {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}
+      {p.description && <Typography.Paragraph dir="auto">{p.description}</Typography.Paragraph>}
 
       {p.taskCounts && (
         <Card title={t('publicPage.tasks')} size="small" className="public__card">
@@ -212,6 +212,9 @@ export default function PublicProgrammePage() {
             </Typography.Text>
           }
         >
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('truthI18n.rank')}
+          </Typography.Paragraph>
           <Table
             size="small"
             rowKey="code"
@@ -225,11 +228,21 @@ export default function PublicProgrammePage() {
                 title: '',
                 key: 'reasons',
                 render: (_v, u) =>
-                  u.reasons.map((r) => (
-                    <Tag key={r.code} color={r.code === 'overdue_tasks' ? 'error' : 'warning'}>
-                      {t(`cockpit.reason.${r.code}`, { count: r.count })}
-                    </Tag>
-                  )),
+                  u.reasons
+                    .map((r) => (
+                      <Tag key={r.code} color={r.code === 'overdue_tasks' ? 'error' : 'warning'}>
+                        {t(`cockpit.reason.${r.code}`, { count: r.count })}
+                      </Tag>
+                    ))
+                    .concat(
+                      u.daysOverdue > 0
+                        ? [
+                            <Typography.Text type="secondary" key="days">
+                              {t('truthI18n.daysOverdue', { count: u.daysOverdue })}
+                            </Typography.Text>,
+                          ]
+                        : [],
+                    ),
               },
               {
                 title: '',
