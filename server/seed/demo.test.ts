@@ -389,6 +389,13 @@ describe.each(DAYS)('demo data seeded with today = %s', (today) => {
     });
   });
 
+  it('every unit has an Arabic name in Arabic letters (no Latin fallback in the Arabic screens)', async () => {
+    const rows = await db.select({ code: units.code, ar: units.nameAr }).from(units);
+    expect(rows.filter((u) => !u.ar || /[A-Za-z]/.test(u.ar)).map((u) => u.code)).toEqual([]);
+    const myDuc = rows.find((u) => u.code === 'HN-X-MYDUC');
+    expect(myDuc?.ar).toBe('بلدية مي دوك');
+  });
+
   it('Hanoi: four groups, the steering body, Phường Hoàn Kiếm leading and coordinating', async () => {
     const pid = await programmeId(db, 'HN-NQ57');
     const groups = await db.select().from(programmeGroups).where(eq(programmeGroups.programmeId, pid));

@@ -1,4 +1,5 @@
 import { foldText } from '../../shared/text-fold.js';
+import { arabicUnitName } from './arabic-names.js';
 import type { UnitSpec } from './types.js';
 
 /** Hanoi's departments and offices (the ones articles 000 and 002 name, and the sector departments). */
@@ -265,7 +266,7 @@ const COMMUNES = [
   'Đoài Phương',
 ] as const;
 
-/** Arabic names where the place is well known (the others fall back to English in the UI). */
+/** Arabic names where the place is well known; the others are written in Arabic letters (arabic-names.ts). */
 const ARABIC: Record<string, string> = {
   'Hoàn Kiếm': 'حي هوان كيم',
   'Ba Đình': 'حي با دينه',
@@ -323,7 +324,7 @@ export function hanoiUnits(nextName: () => string): UnitSpec[] {
     code: wardCode(n),
     nameVi: `Phường ${n}`,
     nameEn: `${latin(n)} Ward`,
-    nameAr: ARABIC[n],
+    nameAr: ARABIC[n] ?? arabicUnitName('ward', n),
     kind: 'ward',
     parent: HANOI_ROOT,
     leaderName: nextName(),
@@ -333,7 +334,7 @@ export function hanoiUnits(nextName: () => string): UnitSpec[] {
     code: communeCode(n),
     nameVi: `Xã ${n}`,
     nameEn: `${latin(n)} Commune`,
-    nameAr: ARABIC[n],
+    nameAr: ARABIC[n] ?? arabicUnitName('commune', n),
     kind: 'commune',
     parent: HANOI_ROOT,
     leaderName: nextName(),

@@ -17,6 +17,7 @@ import { at, calendar } from './calendar.js';
 import { HANOI_ARTICLE_DAY } from './hanoi-programme.js';
 import { HN } from './hanoi-units.js';
 import { insertMany, type Tx } from './insert.js';
+import type { MeasureCode } from '../../shared/measures.js';
 import { createRng, type Rng } from './random.js';
 
 /**
@@ -37,7 +38,8 @@ type Spec = {
   vi: string;
   en: string;
   ar: string;
-  measure: string;
+  /** A code of shared/measures.ts (decision 40). */
+  measure: MeasureCode;
   direction?: 'higher' | 'lower';
   aggregation: Aggregation;
   cadence: ValueCadence;
@@ -120,7 +122,7 @@ const SPECS: Spec[] = [
     vi,
     en,
     ar,
-    measure: '%',
+    measure: 'percent',
     aggregation: 'ratio',
     cadence: 'monthly',
     baseline,
@@ -135,7 +137,7 @@ const SPECS: Spec[] = [
     vi: 'Thời gian giải quyết hồ sơ bình quân',
     en: 'Average processing time',
     ar: 'متوسط مدة المعالجة',
-    measure: 'ngày',
+    measure: 'days',
     direction: 'lower',
     aggregation: 'average',
     cadence: 'monthly',
@@ -152,7 +154,7 @@ const SPECS: Spec[] = [
     vi: 'Tỷ trọng kinh tế số trong GRDP',
     en: 'Digital economy share of GRDP',
     ar: 'حصة الاقتصاد الرقمي من الناتج المحلي',
-    measure: '%',
+    measure: 'percent',
     aggregation: 'average',
     cadence: 'quarterly',
     baseline: 20,
@@ -166,7 +168,7 @@ const SPECS: Spec[] = [
     vi: 'Tốc độ tăng trưởng GRDP',
     en: 'GRDP growth rate',
     ar: 'معدل نمو الناتج المحلي',
-    measure: '%/năm',
+    measure: 'percent_per_year',
     aggregation: 'average',
     cadence: 'quarterly',
     baseline: 8,
@@ -181,7 +183,7 @@ const SPECS: Spec[] = [
     vi: 'Tỷ lệ người lao động có kỹ năng số',
     en: 'Workers with digital skills',
     ar: 'نسبة العاملين ذوي المهارات الرقمية',
-    measure: '%',
+    measure: 'percent',
     aggregation: 'ratio',
     cadence: 'quarterly',
     baseline: 25,
@@ -196,7 +198,7 @@ const SPECS: Spec[] = [
     vi: 'Nhân lực số được đào tạo trong năm',
     en: 'Digital workers trained a year',
     ar: 'العاملون الرقميون المدرَّبون سنويًا',
-    measure: 'người',
+    measure: 'people',
     aggregation: 'sum',
     cadence: 'yearly',
     baseline: 20_000,
@@ -211,7 +213,7 @@ const SPECS: Spec[] = [
     vi: 'Chi cho khoa học, công nghệ trên GRDP',
     en: 'S&T spending as a share of GRDP',
     ar: 'الإنفاق على العلوم والتكنولوجيا من الناتج المحلي',
-    measure: '%',
+    measure: 'percent',
     aggregation: 'ratio',
     cadence: 'quarterly',
     baseline: 1,
@@ -227,7 +229,7 @@ const SPECS: Spec[] = [
     vi: 'Số doanh nghiệp khởi nghiệp sáng tạo',
     en: 'Innovative start-ups',
     ar: 'الشركات الناشئة المبتكرة',
-    measure: 'doanh nghiệp',
+    measure: 'businesses',
     aggregation: 'sum',
     cadence: 'quarterly',
     baseline: 1_500,
@@ -241,7 +243,7 @@ const SPECS: Spec[] = [
     vi: 'Tỷ lệ khởi nghiệp có doanh thu từ 100 tỷ đồng',
     en: 'Start-ups with revenue of 100 billion VND',
     ar: 'الشركات الناشئة بإيرادات 100 مليار دونغ',
-    measure: '%',
+    measure: 'percent',
     aggregation: 'ratio',
     cadence: 'quarterly',
     baseline: 5,
@@ -256,7 +258,7 @@ const SPECS: Spec[] = [
     vi: 'Quy mô quỹ đầu tư mạo hiểm',
     en: 'Venture fund size',
     ar: 'حجم صندوق رأس المال المخاطر',
-    measure: 'tỷ đồng',
+    measure: 'billion_vnd',
     aggregation: 'sum',
     cadence: 'quarterly',
     baseline: 0,
@@ -454,7 +456,9 @@ async function seedValues(
         rows.push({ ...base, numerator, denominator, value: (numerator / denominator) * 100 });
       } else {
         const value =
-          s.measure === '%' || s.measure === '%/năm' ? Math.round(noisy * 100) / 100 : Math.round(noisy);
+          s.measure === 'percent' || s.measure === 'percent_per_year'
+            ? Math.round(noisy * 100) / 100
+            : Math.round(noisy);
         rows.push({ ...base, value });
       }
     }

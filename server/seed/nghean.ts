@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar.js';
+import { arabicUnitName } from './arabic-names.js';
 import type { ProgrammeSpec, UnitSpec } from './types.js';
 
 /** The day of article 003 (Nghe An's conference on the Project 06 pilot models). */
@@ -110,22 +111,65 @@ export function ngheanUnits(nextName: () => string): UnitSpec[] {
       NA.root,
       'دائرة الشؤون الداخلية',
     ),
-    u(NA.insurance, 'Bảo hiểm xã hội tỉnh', 'Provincial Social Insurance', 'other', NA.root),
+    u(
+      NA.insurance,
+      'Bảo hiểm xã hội tỉnh',
+      'Provincial Social Insurance',
+      'other',
+      NA.root,
+      'الضمان الاجتماعي في المقاطعة',
+    ),
     u(
       NA.bank,
       'Ngân hàng Nhà nước chi nhánh Nghệ An',
       'State Bank of Vietnam, Nghe An branch',
       'other',
       NA.root,
+      'بنك الدولة الفيتنامي، فرع نغي آن',
     ),
     u(NA.vinh, 'Thành phố Vinh', 'Vinh City', 'district', NA.root, 'مدينة فينه'),
-    u(NA.cuaLo, 'Thị xã Cửa Lò', 'Cua Lo Town', 'district', NA.root),
-    u(NA.dienChau, 'Huyện Diễn Châu', 'Dien Chau District', 'district', NA.root),
-    u(NA.nghiLoc, 'Huyện Nghi Lộc', 'Nghi Loc District', 'district', NA.root),
-    u(NA.hungDung, 'Phường Hưng Dũng', 'Hung Dung Ward', 'ward', NA.vinh),
-    u(NA.leMao, 'Phường Lê Mao', 'Le Mao Ward', 'ward', NA.vinh),
-    u(NA.dienThinh, 'Xã Diễn Thịnh', 'Dien Thinh Commune', 'commune', NA.dienChau),
-    u(NA.nghiPhong, 'Xã Nghi Phong', 'Nghi Phong Commune', 'commune', NA.nghiLoc),
+    u(NA.cuaLo, 'Thị xã Cửa Lò', 'Cua Lo Town', 'district', NA.root, arabicUnitName('town', 'Cửa Lò')),
+    u(
+      NA.dienChau,
+      'Huyện Diễn Châu',
+      'Dien Chau District',
+      'district',
+      NA.root,
+      arabicUnitName('district', 'Diễn Châu'),
+    ),
+    u(
+      NA.nghiLoc,
+      'Huyện Nghi Lộc',
+      'Nghi Loc District',
+      'district',
+      NA.root,
+      arabicUnitName('district', 'Nghi Lộc'),
+    ),
+    u(
+      NA.hungDung,
+      'Phường Hưng Dũng',
+      'Hung Dung Ward',
+      'ward',
+      NA.vinh,
+      arabicUnitName('ward', 'Hưng Dũng'),
+    ),
+    u(NA.leMao, 'Phường Lê Mao', 'Le Mao Ward', 'ward', NA.vinh, arabicUnitName('ward', 'Lê Mao')),
+    u(
+      NA.dienThinh,
+      'Xã Diễn Thịnh',
+      'Dien Thinh Commune',
+      'commune',
+      NA.dienChau,
+      arabicUnitName('commune', 'Diễn Thịnh'),
+    ),
+    u(
+      NA.nghiPhong,
+      'Xã Nghi Phong',
+      'Nghi Phong Commune',
+      'commune',
+      NA.nghiLoc,
+      arabicUnitName('commune', 'Nghi Phong'),
+    ),
   ];
 }
 

@@ -49,6 +49,8 @@ export const publicProgrammeSchema = z.object({
   slug: z.string(),
   name: localizedName,
   description: z.string().nullable(),
+  /** The programme's time zone: every date and time of the page is read in it, wherever the reader is. */
+  timeZone: z.string(),
   asOf: isoDate,
   taskCounts: z
     .object({
@@ -68,6 +70,7 @@ export const publicProgrammeSchema = z.object({
           code: z.string(),
           name: z.string(),
           streak: z.number().int(),
+          daysOverdue: z.number().int(),
           reasons: z.array(z.object({ code: z.string(), count: z.number().int() })),
         }),
       ),

@@ -77,6 +77,8 @@ export const warningListSchema = z.object({
       reasons: z.array(warningReasonSchema),
       /** Periods in a row the unit has been listed, this one included. */
       streak: z.number().int(),
+      /** Days overdue summed over all the unit's overdue tasks (the list is ranked by it after their count). */
+      daysOverdue: z.number().int(),
       note: z.string().nullable(),
       removed: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
     }),

@@ -116,6 +116,26 @@ describe('indicators and their values', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('keeps a unit of measure it knows as a code (shown in each language), any other as written', async () => {
+    const make = (code: string, measure: string) =>
+      post('standing', '/api/v1/indicators', {
+        programmeId: w.p1.id,
+        code,
+        name: { vi: code },
+        measure,
+        direction: 'higher',
+        aggregation: 'sum',
+        cadence: 'yearly',
+        source: 'entered',
+      });
+    const money = await make('FUND', ' tỷ đồng ');
+    expect(money.statusCode, money.body).toBe(200);
+    expect(money.json().measure).toBe('billion_vnd');
+    expect((await make('WIFI', 'điểm wifi')).json().measure).toBe('điểm wifi');
+    const read = await get('standing', `/api/v1/indicators/${staff.id}`);
+    expect(read.json().measure).toBe('people');
+  });
+
   it('keeps yearly targets on the right side of the baseline', async () => {
     const put = (targets: unknown) =>
       as.standing!({ method: 'PUT', url: `/api/v1/indicators/${online.id}/targets`, payload: { targets } });

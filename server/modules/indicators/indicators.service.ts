@@ -35,6 +35,7 @@ import {
   type UnitRow,
 } from './indicators.repo.js';
 import { parseNumber, readSheet, SheetError } from './import-sheet.js';
+import { normaliseMeasure } from '../../../shared/measures.js';
 import { canEnterValues, canManageIndicators, canReadUnitValues } from './policy.js';
 
 /**
@@ -298,7 +299,7 @@ export function createIndicatorsService(deps: {
           nameEn: input.name.en ?? null,
           nameAr: input.name.ar ?? null,
           description: input.description ?? null,
-          measure: input.measure,
+          measure: normaliseMeasure(input.measure),
           direction: input.direction,
           aggregation: input.aggregation,
           ratioScale: input.ratioScale ?? 100,
@@ -355,7 +356,7 @@ export function createIndicatorsService(deps: {
             }),
             ...(patch.groupId !== undefined && { groupId: patch.groupId }),
             ...(patch.description !== undefined && { description: patch.description }),
-            ...(patch.measure !== undefined && { measure: patch.measure }),
+            ...(patch.measure !== undefined && { measure: normaliseMeasure(patch.measure) }),
             ...(patch.direction !== undefined && { direction: patch.direction }),
             ...(patch.aggregation !== undefined && { aggregation: patch.aggregation }),
             ...(patch.ratioScale !== undefined && { ratioScale: patch.ratioScale }),

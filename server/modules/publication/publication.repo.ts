@@ -47,7 +47,7 @@ export function createPublicationRepo(db: Db) {
         name_en: string | null;
         name_ar: string | null;
         streak: number;
-        reasons: { code: string; count: number }[];
+        reasons: { code: string; count: number; items?: unknown[] }[];
       }>(sql`
         select u.code, u.name_vi, u.name_en, u.name_ar, w.streak, w.reasons
           from warning_list_units w join units u on u.id = w.unit_id

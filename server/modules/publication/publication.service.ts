@@ -10,6 +10,7 @@ import type {
 import type { StateCounts } from '../../../shared/schemas/tasks.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import type { AssignedLevel } from '../../../shared/vocabulary.js';
+import { compareSeverity, severityOf } from '../../../shared/warning-severity.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -183,10 +184,11 @@ export function createPublicationService(deps: {
           warningList = {
             period: list.period,
             publishedAt: new Date(list.published_at).toISOString(),
-            units: (await repo.listedUnits(list.id)).map((u) => ({
+            units: (await repo.listedUnits(list.id)).sort(compareSeverity).map((u) => ({
               code: u.code,
               name: pickName(locale, u.name_vi, u.name_en, u.name_ar),
               streak: u.streak,
+              daysOverdue: severityOf(u.reasons).daysOverdue,
               // Counts only: which tasks are late stays with those who may read the tasks.
               reasons: u.reasons.map((r) => ({ code: r.code, count: r.count })),
             })),
@@ -206,6 +208,7 @@ export function createPublicationService(deps: {
         slug: pub.slug,
         name: { vi: p.nameVi, en: p.nameEn, ar: p.nameAr },
         description: p.description,
+        timeZone: access.timeZone,
         asOf,
         taskCounts,
         warningList,

@@ -15,6 +15,10 @@ export type ListRow = {
   note: string | null;
   published_at: Date | string | null;
   published_by_name: string | null;
+  /** The publisher's unit, to name an office account by its office in the reader's language. */
+  published_by_unit_vi?: string | null;
+  published_by_unit_en?: string | null;
+  published_by_unit_ar?: string | null;
 };
 export type ListUnitRow = {
   unit_id: number;
@@ -40,7 +44,10 @@ export type OverdueRow = {
 export type NewListUnit = { unitId: number; reasons: WarningReason[]; streak: number };
 
 const LIST_COLUMNS = sql`l.id, l.programme_id, l.period, l.status, l.due_at, l.computed_at, l.as_of, l.note,
-  l.published_at, pu.display_name as published_by_name`;
+  l.published_at, pu.display_name as published_by_name,
+  (select name_vi from units where id = pu.unit_id) as published_by_unit_vi,
+  (select name_en from units where id = pu.unit_id) as published_by_unit_en,
+  (select name_ar from units where id = pu.unit_id) as published_by_unit_ar`;
 
 /** Warning lists and the facts they are drawn from; the only SQL of the module. */
 export function createWarningsRepo(db: Db) {

@@ -2,10 +2,11 @@ import type { Db } from '../../db/client.js';
 import type { WarningReason } from '../../db/schema/index.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { pickName } from '../../lib/localize.js';
+import { accountName, pickName } from '../../lib/localize.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { dueMoment, periodFromKey, previousPeriod } from '../../../shared/periods.js';
 import type { WarningList } from '../../../shared/schemas/warnings.js';
+import { compareSeverity, severityOf } from '../../../shared/warning-severity.js';
 import type { Actor } from '../auth/actor.js';
 import { canReadWarningDrafts, canReviewWarnings } from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
@@ -200,7 +201,10 @@ export function createWarningsService(deps: {
   }
 
   async function present(actor: Actor, list: ListRow): Promise<WarningList> {
-    const units = await repo.units(list.id);
+    // Worst first by this period's facts; removed units after the listed ones (decision 41).
+    const units = (await repo.units(list.id)).sort(
+      (a, b) => Number(!!a.removed_at) - Number(!!b.removed_at) || compareSeverity(a, b),
+    );
     const name = (u: { name_vi: string; name_en: string | null; name_ar: string | null }) =>
       pickName(actor.locale, u.name_vi, u.name_en, u.name_ar);
     const dueAt = instant(list.due_at)!;
@@ -231,7 +235,13 @@ export function createWarningsService(deps: {
       asOf: list.as_of,
       note: list.note,
       publishedAt: instant(list.published_at)?.toISOString() ?? null,
-      publishedBy: list.published_by_name,
+      publishedBy: accountName(
+        actor.locale,
+        list.published_by_name,
+        list.published_by_unit_vi
+          ? { vi: list.published_by_unit_vi, en: list.published_by_unit_en, ar: list.published_by_unit_ar }
+          : null,
+      ),
       units: units.map((u) => ({
         unit: { id: u.unit_id, code: u.code, name: name(u) },
         // The frozen list keeps every item; the screen gets the first ones of each reason and the count.
@@ -239,11 +249,12 @@ export function createWarningsService(deps: {
           r.items.length > ITEMS_SHOWN ? { ...r, items: r.items.slice(0, ITEMS_SHOWN) } : r,
         ) as WarningReason[],
         streak: u.streak,
+        daysOverdue: severityOf(u.reasons).daysOverdue,
         note: u.note,
         removed: u.removed_at
           ? {
               at: instant(u.removed_at)!.toISOString(),
-              by: u.removed_by_name,
+              by: accountName(actor.locale, u.removed_by_name, null),
               reason: u.removed_reason ?? '',
             }
           : null,

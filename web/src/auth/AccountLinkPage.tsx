@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { changeLang, isLang } from '../i18n';
-import { formatDateTime } from '../i18n/format';
+import { readerZone, formatDateTime } from '../i18n/format';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { PageSpinner } from '../ui/states';
 import './sign-in.css';
@@ -170,7 +170,7 @@ export default function AccountLinkPage({ purpose }: { purpose: 'invite' | 'rese
               </Button>
             </Form>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
-              {t('accountLink.expires', { at: formatDateTime(link.data.expiresAt, lang) })}
+              {t('accountLink.expires', { at: formatDateTime(link.data.expiresAt, lang, readerZone(), { zone: 'always' }) })}
             </Typography.Paragraph>
           </>
         )}

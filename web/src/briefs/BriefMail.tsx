@@ -20,6 +20,7 @@ import { api } from '../api/client';
 import { LANG_LABEL, LANGS, type Lang } from '../i18n';
 import { formatDateTime, ltr } from '../i18n/format';
 import { WhyDisabled } from '../ui/WhyDisabled';
+import { useProgrammeContext } from '../layout/useProgrammeContext';
 
 export const useRecipients = (programmeId: number) =>
   useQuery({
@@ -186,6 +187,7 @@ export function RecipientsCard({ programmeId }: { programmeId: number }) {
 
 /** Every e-mail of a brief as it went: when, to whom, which file, the SMTP server's answer. */
 export function SendingsCard({ programmeId, lang }: { programmeId: number; lang: Lang }) {
+  const zone = useProgrammeContext().programme.timeZone;
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['brief-sendings', programmeId],
@@ -206,7 +208,7 @@ export function SendingsCard({ programmeId, lang }: { programmeId: number; lang:
             title: t('briefMail.when'),
             dataIndex: 'sentAt',
             width: 160,
-            render: (d: string) => formatDateTime(d, lang),
+            render: (d: string) => formatDateTime(d, lang, zone),
           },
           { title: t('briefs.period'), dataIndex: 'period', width: 100, render: (p: string) => ltr(p) },
           {

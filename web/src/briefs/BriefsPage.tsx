@@ -172,7 +172,9 @@ export default function BriefsPage() {
                 <>
                   {b.generatedBy ?? t('briefs.system')}
                   <br />
-                  <Typography.Text type="secondary">{formatDateTime(b.generatedAt, lang)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(b.generatedAt, lang, programme.timeZone)}
+                  </Typography.Text>
                 </>
               ),
             },

@@ -2,7 +2,7 @@ import type { KpiTile } from '@shared/schemas/cockpit';
 import { Card, Col, Empty as AntEmpty, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber, ltr } from '../i18n/format';
+import { formatDate, formatNumber, ltr, measureText } from '../i18n/format';
 import type { Lang } from '../i18n';
 import { Tile } from './Tile';
 
@@ -52,7 +52,9 @@ export function KpiTiles(props: {
                 </div>
                 <div className="kpi-tile__value">
                   <span data-testid="kpi-value">{num(k.value, props.lang)}</span>
-                  {k.measure && <span className="kpi-tile__measure"> {k.measure}</span>}
+                  {k.measure && (
+                    <span className="kpi-tile__measure"> {measureText(k.measure, props.lang)}</span>
+                  )}
                   {k.period && (
                     <Typography.Text type="secondary" className="kpi-tile__period" data-testid="kpi-period">
                       {' '}

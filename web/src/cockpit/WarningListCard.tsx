@@ -2,7 +2,8 @@ import type { Cockpit } from '@shared/schemas/cockpit';
 import { Empty as AntEmpty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, ltr } from '../i18n/format';
+import { formatInstantDate, ltr } from '../i18n/format';
+import { useProgrammeContext } from '../layout/useProgrammeContext';
 import type { Lang } from '../i18n';
 import { Tile } from './Tile';
 import { reasonLabel } from '../money/reason';
@@ -24,6 +25,7 @@ export function WarningListCard(props: {
   base: string;
 }) {
   const { t } = useTranslation();
+  const { programme } = useProgrammeContext();
   const l = props.list;
   return (
     <Tile
@@ -40,7 +42,7 @@ export function WarningListCard(props: {
             <Link to={`${props.base}/warnings/${l.period}`} data-testid="cockpit-warning-period">
               {t('cockpit.warningListOf', {
                 period: ltr(l.period),
-                date: formatDate(l.publishedAt.slice(0, 10), props.lang),
+                date: formatInstantDate(l.publishedAt, props.lang, programme.timeZone),
                 count: l.unitCount,
               })}
             </Link>

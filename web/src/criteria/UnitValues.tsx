@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { useAssessment, useCriteriaWrite } from './api';
 
@@ -17,6 +18,7 @@ export function UnitValues(props: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useProgrammeContext().programme.timeZone;
   const lang = isLang(i18n.language) ? i18n.language : 'vi';
   const { message } = App.useApp();
   const [period, setPeriod] = useState(props.period);
@@ -171,7 +173,9 @@ export function UnitValues(props: {
                   <span>
                     {v.enteredBy ?? '—'} ({t(`criteria.as.${v.enteredAs}`)})
                     <br />
-                    <Typography.Text type="secondary">{formatDateTime(v.enteredAt, lang)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(v.enteredAt, lang, zone)}
+                    </Typography.Text>
                   </span>
                 ) : null;
               },

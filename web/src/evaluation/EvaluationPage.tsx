@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { download } from '../cockpit/download';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatInstantDate, formatNumber } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { RulesEditor } from './RulesEditor';
@@ -75,7 +75,7 @@ export default function EvaluationPage() {
               type="success"
               showIcon
               title={t('evaluation.approved', {
-                date: formatDate(e.approvedAt!.slice(0, 10), lang),
+                date: formatInstantDate(e.approvedAt!, lang, programme.timeZone),
                 by: e.approvedBy ?? '',
               })}
               data-testid="evaluation-approved"

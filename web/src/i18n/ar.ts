@@ -323,6 +323,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لا تقرير',
       report_late: 'تقرير متأخر',
+      disbursement_below_threshold: 'الصرف دون الحد الأدنى',
       recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     daysLate: 'متأخرة {{count}} يومًا',
@@ -451,6 +452,7 @@ export const ar: Messages = {
       overdue_tasks: '{{count}} مهام متأخرة',
       report_missing: 'لم يقدّم التقرير',
       report_late: 'تقرير متأخر',
+      disbursement_below_threshold: 'الصرف دون الحد الأدنى',
       recommendations_overdue: '{{count}} توصيات لم يُرد عليها بعد موعدها',
     },
     service: {
@@ -1272,5 +1274,9 @@ export const ar: Messages = {
     pickUnit: 'اكتب اسم الوحدة أو رمزها',
     typeToSearch: 'اكتب حرفين على الأقل',
     required: 'مطلوب',
+  },
+  truthI18n: {
+    daysOverdue: 'مجموع التأخير {{count}} يومًا',
+    rank: 'مرتبة حسب خطورة هذه الفترة',
   },
 };

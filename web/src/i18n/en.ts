@@ -323,6 +323,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Report sent late',
+      disbursement_below_threshold: 'Disbursement below the threshold',
       recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     daysLate: '{{count}} days late',
@@ -451,6 +452,7 @@ export const en: Messages = {
       overdue_tasks: '{{count}} overdue tasks',
       report_missing: 'No report',
       report_late: 'Late report',
+      disbursement_below_threshold: 'Disbursement below the threshold',
       recommendations_overdue: '{{count}} recommendations unanswered past due',
     },
     service: {
@@ -1282,5 +1284,9 @@ export const en: Messages = {
     pickUnit: 'Type a unit’s name or code',
     typeToSearch: 'Type at least 2 characters',
     required: 'Required',
+  },
+  truthI18n: {
+    daysOverdue: '{{count}} days overdue in all',
+    rank: 'Ranked by this period’s severity',
   },
 };

@@ -42,6 +42,10 @@ export async function initI18n(lang: Lang) {
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A key with no text in any language is a bug the reader would see as `area.code`: say so in
+    // the console (the browser tests fail on it), whatever default the screen falls back to.
+    saveMissing: true,
+    missingKeyHandler: (lngs, _ns, key) => console.error(`i18n: missing key "${key}" (${lngs.join(', ')})`),
   });
   applyDocumentLang(lang);
 }

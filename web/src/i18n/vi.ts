@@ -322,6 +322,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không gửi báo cáo',
       report_late: 'Gửi báo cáo muộn',
+      disbursement_below_threshold: 'Giải ngân dưới ngưỡng',
       recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     daysLate: 'quá {{count}} ngày',
@@ -450,6 +451,7 @@ export const vi = {
       overdue_tasks: '{{count}} nhiệm vụ quá hạn',
       report_missing: 'Không báo cáo',
       report_late: 'Báo cáo muộn',
+      disbursement_below_threshold: 'Giải ngân dưới ngưỡng',
       recommendations_overdue: '{{count}} kiến nghị quá hạn trả lời',
     },
     service: {
@@ -1296,6 +1298,10 @@ export const vi = {
     pickUnit: 'Gõ tên hoặc mã đơn vị',
     typeToSearch: 'Gõ ít nhất 2 ký tự',
     required: 'Bắt buộc',
+  },
+  truthI18n: {
+    daysOverdue: 'cộng {{count}} ngày quá hạn',
+    rank: 'Thứ tự theo mức độ của kỳ này',
   },
 };
 export type Messages = typeof vi;

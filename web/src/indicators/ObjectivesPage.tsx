@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAsOf, withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatNumber, ltr } from '../i18n/format';
+import { formatDate, formatNumber, ltr, measureText } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { Empty, ErrorNote, PageSpinner } from '../ui/states';
 import { useOkrs } from './api';
@@ -32,7 +32,8 @@ export default function ObjectivesPage() {
   const num = (v: number | null, measure?: string) =>
     v === null
       ? '—'
-      : ltr(`${formatNumber(v, lang, Math.abs(v) >= 100 ? 0 : 2)}${measure ? ` ${measure}` : ''}`);
+      : // The figure kept left-to-right, its measure in the reader's words after it (in Arabic, to its left).
+        `${ltr(formatNumber(v, lang, Math.abs(v) >= 100 ? 0 : 2))}${measure ? ` ${measureText(measure, lang)}` : ''}`;
 
   const columns = [
     {

@@ -19,7 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/queries';
 import { isLang, type Lang } from '../i18n';
-import { formatDateTime, ltr } from '../i18n/format';
+import { formatDateTime, ltr, measureText } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { UnitSelect } from '../tasks/UnitSelect';
 import { Empty, ErrorNote, PageSpinner } from '../ui/states';
@@ -182,7 +182,7 @@ export default function ValuesEntryPage() {
                     <div>
                       <Typography.Text strong>{r.indicator.name}</Typography.Text>
                       <div className="okr__sub">
-                        {ltr(r.indicator.code)} · {r.indicator.measure}
+                        {ltr(r.indicator.code)} · {measureText(r.indicator.measure, lang)}
                       </div>
                     </div>
                   ),
@@ -207,7 +207,8 @@ export default function ValuesEntryPage() {
                   render: (_, r) =>
                     r.enteredAt ? (
                       <div className="okr__sub">
-                        {isolate(r.enteredBy ?? '—')} · {isolate(formatDateTime(r.enteredAt, lang))}
+                        {isolate(r.enteredBy ?? '—')} ·{' '}
+                        {isolate(formatDateTime(r.enteredAt, lang, programme.timeZone))}
                         {r.revisions > 1 && ` · ${t('indicators.revisions', { n: r.revisions })}`}
                       </div>
                     ) : (

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useAsOf, withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatDateTime, ltr } from '../i18n/format';
+import { formatDate, formatDateTime, formatInstantDate, ltr } from '../i18n/format';
 import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { ErrorNote, PageSpinner } from '../ui/states';
 
@@ -37,7 +37,7 @@ export default function InspectionPage() {
         <Timeline
           style={{ maxWidth: 420, marginTop: 8 }}
           items={items.map((e) => ({
-            children: `${formatDateTime(e.at, lang)} · ${e.action} · ${e.actor ?? '—'}`,
+            children: `${formatDateTime(e.at, lang, programme.timeZone)} · ${e.action} · ${e.actor ?? '—'}`,
           }))}
         />
       }
@@ -121,7 +121,8 @@ export default function InspectionPage() {
               title: t('inspection.by'),
               key: 'b',
               width: 180,
-              render: (_v, r) => `${r.decidedBy ?? '—'} · ${formatDate(r.decidedAt.slice(0, 10), lang)}`,
+              render: (_v, r) =>
+                `${r.decidedBy ?? '—'} · ${formatInstantDate(r.decidedAt, lang, programme.timeZone)}`,
             },
             { title: '', key: 'tr', width: 120, render: (_v, r) => trail(r.trail) },
           ]}

@@ -87,7 +87,7 @@ export function AppLayout() {
         <Typography.Text className="shell__user hide-on-phone" ellipsis title={me.data?.email}>
           {me.data?.displayName}
         </Typography.Text>
-        <NotificationBell />
+        <NotificationBell timeZone={programme?.timeZone} />
         <LanguageSwitch signedIn />
         <Tooltip title={t('auth.signOut')}>
           <Button

@@ -108,7 +108,7 @@ export default function PlanDetailPage() {
             },
             {
               title: t('registerScreens.plan.recordedAt'),
-              render: (_, r) => formatDateTime(r.createdAt, lang),
+              render: (_, r) => formatDateTime(r.createdAt, lang, programme.timeZone),
             },
           ]}
         />

@@ -6,10 +6,11 @@ import { useNavigate } from 'react-router';
 import { useMarkRead, useNotifications } from '../api/cycle';
 import { EmailPrefs } from './EmailPrefs';
 import { isLang, type Lang } from '../i18n';
-import { formatDateTime } from '../i18n/format';
+import { DEFAULT_ZONE, formatDateTime } from '../i18n/format';
 
 /** The bell: unread count polled each minute, the latest notifications, each a link to what it is about. */
-export function NotificationBell() {
+/** Times in the zone of the programme in view (the bell lists notifications of every programme). */
+export function NotificationBell({ timeZone = DEFAULT_ZONE }: { timeZone?: string }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'vi';
   const list = useNotifications();
@@ -39,7 +40,7 @@ export function NotificationBell() {
             <div>
               <div>{n.text}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(n.createdAt, lang)}
+                {formatDateTime(n.createdAt, lang, timeZone)}
               </Typography.Text>
             </div>
           </List.Item>

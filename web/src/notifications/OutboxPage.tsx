@@ -3,7 +3,7 @@ import { Alert, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { isLang, type Lang } from '../i18n';
-import { formatDateTime } from '../i18n/format';
+import { DEFAULT_ZONE, formatDateTime } from '../i18n/format';
 import { ErrorNote } from '../ui/states';
 
 type Mail = {
@@ -38,7 +38,11 @@ export default function OutboxPage() {
         columns={[
           { title: t('bell.to'), dataIndex: 'to' },
           { title: t('bell.subject'), dataIndex: 'subject' },
-          { title: '', key: 'at', render: (_, m) => formatDateTime(m.createdAt, lang) },
+          {
+            title: '',
+            key: 'at',
+            render: (_, m) => formatDateTime(m.createdAt, lang, DEFAULT_ZONE, { zone: 'always' }),
+          },
           {
             title: '',
             key: 'state',

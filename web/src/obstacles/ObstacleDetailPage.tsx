@@ -120,7 +120,10 @@ export default function ObstacleDetailPage() {
               <span>
                 <b>{t(`obstacles.status.${h.status}`)}</b> · {formatDate(h.effectiveOn, lang)}
                 {h.actor ? ` · ${h.actor}` : ''}
-                <Typography.Text type="secondary"> ({formatDateTime(h.at, lang)})</Typography.Text>
+                <Typography.Text type="secondary">
+                  {' '}
+                  ({formatDateTime(h.at, lang, programme.timeZone)})
+                </Typography.Text>
                 {h.note ? <div>{h.note}</div> : null}
               </span>
             ),

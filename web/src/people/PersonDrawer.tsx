@@ -4,6 +4,7 @@ import { Alert, App, Button, Divider, Drawer, Form, Popconfirm, Space, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { isLang } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { useProgrammeContext } from '../layout/useProgrammeContext';
 import { usePeopleWrite } from './api';
 import { PersonForm, type PersonFields } from './PersonForm';
 import { RolesEditor } from './RolesEditor';
@@ -18,6 +19,7 @@ export function PersonDrawer(props: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { programme } = useProgrammeContext();
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonFields>();
   const write = usePeopleWrite();
@@ -138,7 +140,7 @@ export function PersonDrawer(props: {
             <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
               <Tag>
                 {t('people.invitedAt', {
-                  at: formatDateTime(p.invitedAt, isLang(i18n.language) ? i18n.language : 'vi'),
+                  at: formatDateTime(p.invitedAt, isLang(i18n.language) ? i18n.language : 'vi', programme.timeZone),
                 })}
               </Tag>
             </Typography.Paragraph>

@@ -9,7 +9,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { useAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
-import { formatDate, formatNumber, ltr, pickName } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, ltr, measureText, pickName } from '../i18n/format';
 import { STATE_COLORS } from '../ui/StateTag';
 import { ErrorNote, PageSpinner } from '../ui/states';
 import { PublicFrame } from './PublicFrame';
@@ -69,7 +69,7 @@ export default function PublicProgrammePage() {
           </Button>
         </Space>
       </header>
-      {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}
+      {p.description && <Typography.Paragraph dir="auto">{p.description}</Typography.Paragraph>}
 
       {p.taskCounts && (
         <Card title={t('publicPage.tasks')} size="small" className="public__card">
@@ -187,7 +187,12 @@ export default function PublicProgrammePage() {
                 align: 'end',
                 render: (v: number | null) => (v === null ? '—' : formatNumber(v, lang, 2)),
               },
-              { title: '', dataIndex: 'measure', width: 80 },
+              {
+                title: '',
+                dataIndex: 'measure',
+                width: 110,
+                render: (m: string | null) => measureText(m, lang),
+              },
             ]}
           />
         </Card>
@@ -202,11 +207,14 @@ export default function PublicProgrammePage() {
             <Typography.Text type="secondary">
               {t('publicPage.warningListOf', {
                 period: ltr(p.warningList.period),
-                date: formatDate(p.warningList.publishedAt.slice(0, 10), lang),
+                date: formatDateTime(p.warningList.publishedAt, lang, p.timeZone, { zone: 'always' }),
               })}
             </Typography.Text>
           }
         >
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('truthI18n.rank')}
+          </Typography.Paragraph>
           <Table
             size="small"
             rowKey="code"
@@ -220,11 +228,21 @@ export default function PublicProgrammePage() {
                 title: '',
                 key: 'reasons',
                 render: (_v, u) =>
-                  u.reasons.map((r) => (
-                    <Tag key={r.code} color={r.code === 'overdue_tasks' ? 'error' : 'warning'}>
-                      {t(`cockpit.reason.${r.code}`, { count: r.count })}
-                    </Tag>
-                  )),
+                  u.reasons
+                    .map((r) => (
+                      <Tag key={r.code} color={r.code === 'overdue_tasks' ? 'error' : 'warning'}>
+                        {t(`cockpit.reason.${r.code}`, { count: r.count })}
+                      </Tag>
+                    ))
+                    .concat(
+                      u.daysOverdue > 0
+                        ? [
+                            <Typography.Text type="secondary" key="days">
+                              {t('truthI18n.daysOverdue', { count: u.daysOverdue })}
+                            </Typography.Text>,
+                          ]
+                        : [],
+                    ),
               },
               {
                 title: '',

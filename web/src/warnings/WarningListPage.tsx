@@ -232,6 +232,7 @@ function ListView(props: {
             {t(`warnings.status.${l.status}`)}
           </Tag>
           <b data-testid="warning-count">{t('warnings.units', { count: listed.length })}</b>
+          <Typography.Text type="secondary">{t('truthI18n.rank')}</Typography.Text>
           <Typography.Text type="secondary">
             {t('warnings.drawn', {
               asOf: formatDate(l.asOf, lang),
@@ -404,6 +405,11 @@ function ListView(props: {
                     {reasonLabel(t, r, lang, 'warnings')}
                   </Tag>
                 ))}
+                {u.daysOverdue > 0 && (
+                  <Typography.Text type="secondary" data-testid="warning-days-overdue">
+                    {t('truthI18n.daysOverdue', { count: u.daysOverdue })}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },
