@@ -75,7 +75,11 @@ export const taskDetailSchema = taskListItemSchema.extend({
       changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     }),
   ),
-  can: z.object({ update: z.boolean() }),
+  /** Its progress is derived from its sub-tasks (weighted); its weight in its parent's. */
+  progressFromSubtasks: z.boolean(),
+  subtaskWeight: z.number().int(),
+  /** update: may edit (all of it when `manage`); delegate: may split it into sub-tasks. */
+  can: z.object({ update: z.boolean(), manage: z.boolean(), delegate: z.boolean() }),
   /** Open obstacles (as of the date asked) that block it. */
   blockedBy: z.array(blockingObstacleSchema),
 });
@@ -140,6 +144,8 @@ const taskWritable = {
   kind: taskKindSchema,
   progress: z.number().int().min(0).max(100),
   milestones: z.array(milestoneSchema.omit({ id: true })).max(100),
+  progressFromSubtasks: z.boolean(),
+  subtaskWeight: z.number().int().min(1).max(100),
 };
 
 export const createTaskBody = z
@@ -162,6 +168,8 @@ export const createTaskBody = z
     kind: taskWritable.kind.default('task'),
     progress: taskWritable.progress.default(0),
     milestones: taskWritable.milestones.default([]),
+    progressFromSubtasks: taskWritable.progressFromSubtasks.default(false),
+    subtaskWeight: taskWritable.subtaskWeight.default(1),
   })
   .strict();
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
@@ -194,6 +202,8 @@ export type UpdateTaskInput = Partial<{
   kind: z.infer<typeof taskKindSchema>;
   progress: number;
   milestones: { title: string; dueOn: string; doneOn: string | null }[];
+  progressFromSubtasks: boolean;
+  subtaskWeight: number;
   completedOn: string | null;
 }> & { version: number };
 

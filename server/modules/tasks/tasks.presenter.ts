@@ -36,7 +36,7 @@ export function presentDetail(
   d: Details,
   asOf: string,
   locale: Locale,
-  canUpdate: boolean,
+  can: TaskDetail['can'],
 ): Omit<TaskDetail, 'blockedBy'> {
   const t = d.task;
   return {
@@ -87,6 +87,8 @@ export function presentDetail(
       action: h.action,
       changes: h.changes,
     })),
-    can: { update: canUpdate },
+    progressFromSubtasks: t.progressFromSubtasks,
+    subtaskWeight: t.subtaskWeight,
+    can,
   };
 }
