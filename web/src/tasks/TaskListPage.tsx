@@ -1,4 +1,4 @@
-import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TaskListItem } from '@shared/schemas/tasks';
 import type { TaskSort } from '@shared/vocabulary';
 import { Badge, Button, Card, Grid, Progress, Space, Table, Typography } from 'antd';
@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toQueryString } from '../api/client';
-import { useTaskList } from '../api/queries';
+import { useMe, useTaskList } from '../api/queries';
 import { withAsOf } from '../app/useAsOf';
 import { isLang, type Lang } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
@@ -40,6 +40,13 @@ export default function TaskListPage() {
   const height = useTableHeight();
   const phone = screens.md === false;
   const [showFilters, setShowFilters] = useState(false);
+  const me = useMe();
+  // The standing agency and admins create tasks (the server's canManageTasks).
+  const mayCreate = me.data?.roles.some(
+    (r) =>
+      r.role === 'admin' ||
+      (r.role === 'standing' && (r.programmeId === null || r.programmeId === programme.id)),
+  );
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -155,6 +162,16 @@ export default function TaskListPage() {
               total: formatNumber(total, lang),
             })}
           </Typography.Text>
+          {mayCreate && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/p/${programme.id}/tasks/new`)}
+              data-testid="task-new"
+            >
+              {t('taskForm.newTask')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="export-xlsx">
             {t('common.export')}
           </Button>
