@@ -99,6 +99,16 @@ export const ERROR_CODES = [
   'merge_successor_invalid',
   'unit_import_columns',
   // end unit tree
+  // task form, completions and delegation
+  'completed_in_future',
+  'completed_before_start',
+  'reopen_progress_full',
+  'progress_derived',
+  'subtask_deadline_after_parent',
+  'subtask_start_before_parent',
+  'delegate_unit_outside',
+  'parent_task_cycle',
+  // end task form
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -96,6 +96,16 @@ const STATUS: Record<ErrorCode, number> = {
   programme_archived: 409,
   directive_supersede_invalid: 422,
   record_changed: 409,
+  // task form, completions and delegation
+  completed_in_future: 422,
+  completed_before_start: 422,
+  reopen_progress_full: 422,
+  progress_derived: 422,
+  subtask_deadline_after_parent: 422,
+  subtask_start_before_parent: 422,
+  delegate_unit_outside: 422,
+  parent_task_cycle: 422,
+  // end task form
   internal: 500,
 };
 

@@ -335,6 +335,48 @@ const M: Messages = {
     en: '{count} rows have errors; nothing was imported.',
     ar: 'في {count} صفوف أخطاء؛ لم يُستورد شيء.',
   },
+  // task form, completions and delegation
+  completed_in_future: {
+    vi: 'Ngày hoàn thành không được sau hôm nay ({today}).',
+    en: 'The completion date cannot be after today ({today}).',
+    ar: 'لا يمكن أن يكون تاريخ الإنجاز بعد اليوم ({today}).',
+  },
+  completed_before_start: {
+    vi: 'Ngày hoàn thành không được trước ngày bắt đầu ({start}).',
+    en: 'The completion date cannot be before the start date ({start}).',
+    ar: 'لا يمكن أن يكون تاريخ الإنجاز قبل تاريخ البدء ({start}).',
+  },
+  reopen_progress_full: {
+    vi: 'Mở lại nhiệm vụ thì tiến độ phải dưới 100%: hãy ghi phần việc còn lại.',
+    en: 'A reopened task needs a progress below 100%: say what is left.',
+    ar: 'المهمة المعاد فتحها تحتاج إلى تقدم أقل من 100%: بيّن ما تبقى.',
+  },
+  progress_derived: {
+    vi: 'Tiến độ của nhiệm vụ này được tính từ các nhiệm vụ con; hãy cập nhật nhiệm vụ con.',
+    en: 'This task’s progress is derived from its sub-tasks; update the sub-tasks instead.',
+    ar: 'يُحسب تقدم هذه المهمة من مهامها الفرعية؛ حدّث المهام الفرعية بدلاً من ذلك.',
+  },
+  subtask_deadline_after_parent: {
+    vi: 'Hạn của nhiệm vụ con không được sau hạn của nhiệm vụ cha ({deadline}).',
+    en: 'A sub-task’s deadline cannot be after its parent’s ({deadline}).',
+    ar: 'لا يمكن أن يكون الموعد النهائي للمهمة الفرعية بعد موعد المهمة الأم ({deadline}).',
+  },
+  subtask_start_before_parent: {
+    vi: 'Ngày bắt đầu của nhiệm vụ con không được trước ngày bắt đầu của nhiệm vụ cha ({start}).',
+    en: 'A sub-task cannot start before its parent ({start}).',
+    ar: 'لا يمكن أن تبدأ المهمة الفرعية قبل المهمة الأم ({start}).',
+  },
+  delegate_unit_outside: {
+    vi: 'Chỉ giao được cho đơn vị trực thuộc đơn vị chủ trì hoặc đơn vị phối hợp của nhiệm vụ.',
+    en: 'A sub-task can only go to a unit under the lead unit or to one of the task’s coordinating units.',
+    ar: 'لا يمكن إسناد مهمة فرعية إلا إلى وحدة تابعة للوحدة الرائدة أو إلى إحدى الوحدات المنسقة للمهمة.',
+  },
+  parent_task_cycle: {
+    vi: 'Không thể đặt nhiệm vụ làm nhiệm vụ con của chính nó hoặc của nhiệm vụ con của nó.',
+    en: 'A task cannot be placed under itself or one of its own sub-tasks.',
+    ar: 'لا يمكن وضع مهمة تحت نفسها أو تحت إحدى مهامها الفرعية.',
+  },
+  // end task form
   internal: {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong on our side. Please try again.',

@@ -76,7 +76,11 @@ export const taskDetailSchema = taskListItemSchema.extend({
       changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     }),
   ),
-  can: z.object({ update: z.boolean() }),
+  /** Its progress is derived from its sub-tasks (weighted); its weight in its parent's. */
+  progressFromSubtasks: z.boolean(),
+  subtaskWeight: z.number().int(),
+  /** update: may edit (all of it when `manage`); delegate: may split it into sub-tasks. */
+  can: z.object({ update: z.boolean(), manage: z.boolean(), delegate: z.boolean() }),
   /** Open obstacles (as of the date asked) that block it. */
   blockedBy: z.array(blockingObstacleSchema),
   /** A recurring task (decision 55), its occurrences newest first; an occurrence names its series. */
@@ -158,6 +162,8 @@ const taskWritable = {
   milestones: z.array(milestoneSchema.omit({ id: true })).max(100),
   recurrence: z.enum(RECURRENCES).nullable(),
   recurrenceDay: z.number().int().min(1).max(31).nullable(),
+  progressFromSubtasks: z.boolean(),
+  subtaskWeight: z.number().int().min(1).max(100),
 };
 
 export const createTaskBody = z
@@ -182,6 +188,8 @@ export const createTaskBody = z
     milestones: taskWritable.milestones.default([]),
     recurrence: taskWritable.recurrence.default(null),
     recurrenceDay: taskWritable.recurrenceDay.default(null),
+    progressFromSubtasks: taskWritable.progressFromSubtasks.default(false),
+    subtaskWeight: taskWritable.subtaskWeight.default(1),
   })
   .strict();
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
@@ -214,6 +222,8 @@ export type UpdateTaskInput = Partial<{
   kind: z.infer<typeof taskKindSchema>;
   progress: number;
   milestones: { title: string; dueOn: string; doneOn: string | null }[];
+  progressFromSubtasks: boolean;
+  subtaskWeight: number;
   completedOn: string | null;
   recurrence: (typeof RECURRENCES)[number] | null;
   recurrenceDay: number | null;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -46,6 +47,10 @@ export const tasks = pgTable(
     targetUnit: text('target_unit'),
     priority: text('priority').notNull().default('normal'),
     parentId: integer('parent_id'),
+    /** Its share in the parent's derived progress (delegated sub-tasks; decision 43). */
+    subtaskWeight: integer('subtask_weight').notNull().default(1),
+    /** The progress is the weighted mean of the sub-tasks', kept by a trigger (decision 43). */
+    progressFromSubtasks: boolean('progress_from_subtasks').notNull().default(false),
     kind: text('kind').notNull().default('task'),
     progress: integer('progress').notNull().default(0),
     /** First day with any progress or report: before it the task is "not started". */

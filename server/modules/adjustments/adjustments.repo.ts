@@ -89,9 +89,12 @@ export function createAdjustmentsRepo(db: Db) {
         target_value: string | null;
         target_unit: string | null;
         version: number;
+        progress: number;
+        first_activity_on: string | null;
       }>(sql`select t.id, t.programme_id, t.code, t.lead_unit_id, u.path as lead_unit_path, t.deadline::text as deadline,
           t.start_date::text as start_date, t.completed_on::text as completed_on, t.cancelled_on::text as cancelled_on,
-          t.deliverable, t.target_text, t.target_value::text as target_value, t.target_unit, t.version
+          t.deliverable, t.target_text, t.target_value::text as target_value, t.target_unit, t.version,
+          t.progress, t.first_activity_on::text as first_activity_on
         from tasks t join units u on u.id = t.lead_unit_id where t.id = ${taskId}`),
 
     lockTask: (taskId: number) => db.execute(sql`select id from tasks where id = ${taskId} for update`),
@@ -185,9 +188,13 @@ export function createAdjustmentsRepo(db: Db) {
     extendTask: (taskId: number, deadline: string, day: string) =>
       db.execute(sql`update tasks set deadline = ${deadline}::date, deadline_effective_from = ${day}::date,
         version = version + 1, updated_at = now() where id = ${taskId}`),
-    completeTask: (taskId: number, day: string, at: Date) =>
-      db.execute(sql`update tasks set completed_on = ${day}::date, completed_at = ${at.toISOString()}, progress = 100,
-        first_activity_on = coalesce(first_activity_on, ${day}::date), version = version + 1, updated_at = now()
+    /** Writes what tasks/completion-rule.ts says a completion writes. */
+    completeTask: (
+      taskId: number,
+      v: { completedOn: string; completedAt: Date; progress: number; firstActivityOn: string },
+    ) =>
+      db.execute(sql`update tasks set completed_on = ${v.completedOn}::date, completed_at = ${v.completedAt.toISOString()},
+        progress = ${v.progress}, first_activity_on = ${v.firstActivityOn}::date, version = version + 1, updated_at = now()
         where id = ${taskId}`),
 
     pendingCompletion: (taskId: number) =>

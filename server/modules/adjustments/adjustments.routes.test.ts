@@ -130,7 +130,7 @@ describe('adjustment requests and completion confirmation', () => {
     };
     expect((await post('officerA', '/completions', body)).statusCode).toBe(404); // only coordinates it
     const future = await post('officerB', '/completions', { ...body, completedOn: '2025-12-01' });
-    expect(future.json().error).toMatchObject({ code: 'validation_failed' });
+    expect(future.json().error).toMatchObject({ code: 'completed_in_future' });
     const c = (await post('officerB', '/completions', body)).json();
     expect(c).toMatchObject({ status: 'pending', can: { decide: false } });
     expect(

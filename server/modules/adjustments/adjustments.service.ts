@@ -18,7 +18,8 @@ import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { instant } from '../reports/reports.repo.js';
 import { createTasksRepo } from '../tasks/tasks.repo.js';
-import { searchTextOf } from '../tasks/tasks.service.js';
+import { checkCompletionDate, completionValues } from '../tasks/completion-rule.js';
+import { searchTextOf } from '../tasks/search-text.js';
 import {
   adjustmentsTransaction,
   createAdjustmentsRepo,
@@ -58,6 +59,16 @@ export type AdjustmentEvents = {
     decision: 'confirmed' | 'returned';
   }) => Promise<unknown>;
 };
+
+const factsOf = (t: {
+  start_date: string | null;
+  cancelled_on: string | null;
+  first_activity_on: string | null;
+}) => ({
+  startDate: t.start_date,
+  cancelledOn: t.cancelled_on,
+  firstActivityOn: t.first_activity_on,
+});
 
 const iso = (v: Date | string | null) => instant(v)?.toISOString() ?? null;
 
@@ -311,8 +322,7 @@ export function createAdjustmentsService(deps: {
       if (!rights.edit && !canRequestAdjustment(actor, t.programme_id, t.lead_unit_path))
         throw new AppError('forbidden');
       if (t.completed_on || t.cancelled_on) throw new AppError('task_closed');
-      if (input.completedOn > p.today || (t.start_date && input.completedOn < t.start_date))
-        throw new AppError('validation_failed', {}, 'completedOn');
+      checkCompletionDate(factsOf(t), input.completedOn, p.today);
       const id = await adjustmentsTransaction(db, async (r, tx) => {
         await r.lockTask(t.id);
         if (await r.pendingCompletion(t.id))
@@ -351,7 +361,7 @@ export function createAdjustmentsService(deps: {
     ) {
       const c = await repo.completion(id);
       if (!c) throw new AppError('not_found');
-      await programmes.access(actor, c.programme_id).catch(() => {
+      const p = await programmes.access(actor, c.programme_id).catch(() => {
         throw new AppError('not_found');
       });
       if (!canConfirmCompletion(actor, c.programme_id)) throw new AppError('forbidden');
@@ -365,13 +375,17 @@ export function createAdjustmentsService(deps: {
         const t = (await r.taskFacts(c.task_id))!;
         if (input.decision === 'confirmed') {
           if (t.completed_on || t.cancelled_on) throw new AppError('task_closed');
-          await r.completeTask(c.task_id, c.completed_on, clock.now());
+          // The same rule as PATCH /tasks/:id: the start date may have moved since the declaration.
+          checkCompletionDate(factsOf(t), c.completed_on, p.today);
+          const values = completionValues(factsOf(t), c.completed_on, clock.now());
+          await r.completeTask(c.task_id, values);
           await createTasksRepo(tx).addHistory({
             taskId: c.task_id,
             actorId: actor.userId,
             action: 'completed',
             changes: {
               completedOn: { from: null, to: c.completed_on },
+              progress: { from: t.progress, to: values.progress },
               product: { from: null, to: c.product },
             },
           });

@@ -58,6 +58,36 @@ export function taskWriteLevel(
   return leads ? 'progress' : 'none';
 }
 
+/**
+ * Who may split a task into sub-tasks (delegation, decision 43): the standing agency and admins,
+ * into any unit; a leader of the very unit that leads it, into the units below that unit (`below`)
+ * or the task's coordinating units. Null: nobody else.
+ */
+export function delegationRights(
+  a: Actor,
+  task: { programmeId: number; leadUnitPath: string },
+): { anywhere: boolean; below: string } | null {
+  if (canManageTasks(a, task.programmeId)) return { anywhere: true, below: task.leadUnitPath };
+  const leads = a.roles.some(
+    (r) =>
+      r.role === 'unit_leader' &&
+      r.unitPath === task.leadUnitPath &&
+      (r.programmeId === null || r.programmeId === task.programmeId),
+  );
+  return leads ? { anywhere: false, below: task.leadUnitPath } : null;
+}
+
+/**
+ * Which sub-tasks of a task the actor reads in its tree: all of them when the actor's subtree
+ * leads the task (it handed them out, some maybe to coordinators outside its subtree), otherwise
+ * those its ordinary read scope holds (a commune never sees another commune's sub-task).
+ */
+export function subtaskTreeScope(a: Actor, task: { programmeId: number; leadUnitPath: string }): TaskScope {
+  if (unitScopePaths(a, task.programmeId).some((p) => task.leadUnitPath.startsWith(p)))
+    return brand({ kind: 'programme' });
+  return taskReadScope(a, task.programmeId);
+}
+
 export const canManageUsers = (a: Actor) => isAdmin(a);
 export const canManageUnits = (a: Actor) => isAdmin(a);
 export const canReadAudit = (a: Actor) => isAdmin(a) || a.roles.some((r) => r.role === 'inspector');

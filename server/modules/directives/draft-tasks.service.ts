@@ -162,6 +162,8 @@ function toTask(
     kind: 'task',
     recurrence: t.recurrence,
     recurrenceDay: null,
+    progressFromSubtasks: false,
+    subtaskWeight: 1,
     progress: 0,
     milestones: [],
   };

@@ -39,7 +39,7 @@ export function presentDetail(
   d: Details,
   asOf: string,
   locale: Locale,
-  canUpdate: boolean,
+  can: TaskDetail['can'],
 ): Omit<TaskDetail, 'blockedBy' | RecurrenceFields> {
   const t = d.task;
   return {
@@ -90,6 +90,8 @@ export function presentDetail(
       action: h.action,
       changes: h.changes,
     })),
-    can: { update: canUpdate },
+    progressFromSubtasks: t.progressFromSubtasks,
+    subtaskWeight: t.subtaskWeight,
+    can,
   };
 }

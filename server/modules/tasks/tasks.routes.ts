@@ -14,6 +14,7 @@ import { typed } from '../../lib/http.js';
 import { requireUser } from '../../plugins/auth.js';
 import { exportTasksXlsx } from './tasks.export.js';
 import type { TasksService } from './tasks.service.js';
+import { delegateBody, subtaskTreeResponse } from '../../../shared/schemas/subtasks.js';
 
 export function tasksRoutes(app: FastifyInstance, tasks: TasksService) {
   const r = typed(app);
@@ -69,5 +70,31 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService) {
       },
     },
     (req) => tasks.update(req.actor, req.params.id, req.body),
+  );
+  r.get(
+    '/tasks/:id/subtasks',
+    {
+      ...opts,
+      schema: {
+        tags: ['tasks'],
+        params: idParams,
+        querystring: z.object({ asOf: isoDate.optional() }).strict(),
+        response: { 200: subtaskTreeResponse },
+      },
+    },
+    (req) => tasks.subtasks(req.actor, req.params.id, req.query.asOf),
+  );
+  r.post(
+    '/tasks/:id/subtasks',
+    {
+      ...opts,
+      schema: {
+        tags: ['tasks'],
+        params: idParams,
+        body: delegateBody,
+        response: { 201: subtaskTreeResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await tasks.delegate(req.actor, req.params.id, req.body)),
   );
 }

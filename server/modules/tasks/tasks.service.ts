@@ -1,7 +1,6 @@
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Db } from '../../db/client.js';
-import { foldText } from '../../../shared/text-fold.js';
 import type { TaskState } from '../../../shared/task-state.js';
 import { TASK_STATES } from '../../../shared/task-state.js';
 import type {
@@ -15,13 +14,26 @@ import type {
 import { pickName } from '../../lib/localize.js';
 import { blockingObstacles } from '../obstacles/obstacles.service.js';
 import type { Actor } from '../auth/actor.js';
-import { canManageTasks, taskReadScope, taskWriteLevel, type TaskScope } from '../auth/policy.js';
+import {
+  canManageTasks,
+  delegationRights,
+  taskReadScope,
+  taskWriteLevel,
+  type TaskScope,
+} from '../auth/policy.js';
 import { auditLog } from '../audit/audit.service.js';
 import type { ProgrammesService } from '../programmes/programmes.service.js';
 import { presentDetail, presentListItem } from './tasks.presenter.js';
 import { createTasksRepo, rollupFits, tasksTransaction, type Cursor, type TasksRepo } from './tasks.repo.js';
-import type { TaskFilters } from './task-filters.sql.js';
 import { checkRecurrence, recurrenceDetail } from './recurrence.js';
+import type { TaskFilters } from './task-filters.sql.js';
+import { searchTextOf } from './search-text.js';
+import { createSubtasksRepo } from './subtasks.repo.js';
+import { validateRefs } from './task-refs.js';
+import { updateTask } from './update-task.js';
+import { delegateTask } from './delegate-task.js';
+import { listSubtasks } from './list-subtasks.js';
+import type { DelegateInput } from '../../../shared/schemas/subtasks.js';
 
 const emptyCounts = (): StateCounts => Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as StateCounts;
 
@@ -38,32 +50,7 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
   throw new AppError('validation_failed', {}, 'cursor');
 }
 
-export const searchTextOf = (t: { code: string; title: string; deliverable: string | null }) =>
-  foldText([t.code, t.title, t.deliverable ?? ''].join(' '));
-
-/** Fields whose change is written to the task's history (and audit) with from → to. */
-const TRACKED = [
-  'title',
-  'description',
-  'groupId',
-  'directiveId',
-  'assignedLevel',
-  'leadUnitId',
-  'responsiblePerson',
-  'startDate',
-  'deadline',
-  'deliverable',
-  'targetText',
-  'targetValue',
-  'targetUnit',
-  'priority',
-  'parentId',
-  'kind',
-  'progress',
-  'completedOn',
-  'recurrence',
-  'recurrenceDay',
-] as const;
+export { searchTextOf };
 
 export function createTasksService(deps: { db: Db; clock: Clock; programmes: ProgrammesService }) {
   const { db, clock, programmes } = deps;
@@ -72,27 +59,6 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
   async function context(actor: Actor, programmeId: number, asOf?: string) {
     const p = await programmes.access(actor, programmeId);
     return { p, asOf: asOf ?? p.today, scope: taskReadScope(actor, programmeId) };
-  }
-
-  async function validateRefs(r: TasksRepo, programmeId: number, v: Partial<CreateTaskInput>) {
-    const unitIds = [...new Set([...(v.leadUnitId ? [v.leadUnitId] : []), ...(v.coordinatingUnitIds ?? [])])];
-    const found = new Set(await r.existingUnitIds(unitIds));
-    const missing = unitIds.find((id) => !found.has(id));
-    if (missing !== undefined)
-      throw new AppError(
-        'unit_not_found',
-        { id: missing },
-        missing === v.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds',
-      );
-    if (v.groupId && (await r.groupProgramme(v.groupId)) !== programmeId)
-      throw new AppError('group_not_in_programme', {}, 'groupId');
-    if (v.directiveId && (await r.directiveProgramme(v.directiveId)) !== programmeId)
-      throw new AppError('directive_not_in_programme', {}, 'directiveId');
-    if (v.parentId) {
-      const parent = await r.findRaw(v.parentId);
-      if (!parent || parent.programmeId !== programmeId)
-        throw new AppError('parent_task_other_programme', {}, 'parentId');
-    }
   }
 
   /**
@@ -116,7 +82,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
     if (input.startDate && input.deadline < input.startDate)
       throw new AppError('deadline_before_start', {}, 'deadline');
     checkRecurrence(input);
-    await validateRefs(r, input.programmeId, input);
+    await validateRefs(r, createSubtasksRepo(tx), input.programmeId, input);
     if (await r.codeExists(input.programmeId, input.code))
       throw new AppError('duplicate_code', { code: input.code }, 'code');
     const { coordinatingUnitIds, milestones, ...fields } = input;
@@ -178,8 +144,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
         programmeId: q.programmeId,
         kind: q.kind,
         groupId: q.groupId ? [q.groupId] : undefined,
-        unitId: q.unitId,
         directiveId: q.directiveId,
+        unitId: q.unitId,
         unitRole: 'any',
       };
       const [counts, units] = (await rollupReady(scope, f, asOf))
@@ -231,14 +197,17 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
       if (!row) throw new AppError('not_found');
       const details = await repo.details(id);
       if (!details) throw new AppError('not_found');
-      const level = taskWriteLevel(actor, { programmeId: raw.programmeId, leadUnitPath: row.lead_unit_path });
+      const facts = { programmeId: raw.programmeId, leadUnitPath: row.lead_unit_path };
+      const level = taskWriteLevel(actor, facts);
+      const open = !raw.completedOn && !raw.cancelledOn;
+      const can = {
+        update: level !== 'none',
+        manage: level === 'full',
+        delegate: open && delegationRights(actor, facts) !== null,
+      };
       const blockedBy = await blockingObstacles(db, actor, { id, programmeId: raw.programmeId }, asOf);
       const recurrence = await recurrenceDetail(db, raw, asOf);
-      return {
-        ...presentDetail(row, details, asOf, actor.locale, level !== 'none'),
-        blockedBy,
-        ...recurrence,
-      };
+      return { ...presentDetail(row, details, asOf, actor.locale, can), blockedBy, ...recurrence };
     },
 
     async create(actor: Actor, input: CreateTaskInput): Promise<TaskDetail> {
@@ -271,7 +240,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
             if (errors.length) {
               if (input.startDate && input.deadline < input.startDate)
                 throw new AppError('deadline_before_start', {}, 'deadline');
-              await validateRefs(r, programmeId, input);
+              await validateRefs(r, createSubtasksRepo(tx), programmeId, input);
               if (await r.codeExists(programmeId, input.code))
                 throw new AppError('duplicate_code', { code: input.code }, 'code');
               continue;
@@ -293,86 +262,15 @@ export function createTasksService(deps: { db: Db; clock: Clock; programmes: Pro
     },
 
     async update(actor: Actor, id: number, input: UpdateTaskInput): Promise<TaskDetail> {
-      const current = await repo.findRaw(id);
-      if (!current) throw new AppError('not_found');
-      const { p, scope } = await context(actor, current.programmeId).catch(() => {
-        throw new AppError('not_found');
-      });
-      const visible = await repo.findOne(id, p.today, scope);
-      if (!visible) throw new AppError('not_found');
-      const level = taskWriteLevel(actor, {
-        programmeId: current.programmeId,
-        leadUnitPath: visible.lead_unit_path,
-      });
-      if (level === 'none') throw new AppError('forbidden');
-      const { version, coordinatingUnitIds, milestones, ...fields } = input;
-      if (level === 'progress') {
-        const allowed = new Set(['progress', 'milestones']);
-        const extra = Object.keys(input).find((k) => k !== 'version' && !allowed.has(k));
-        if (extra) throw new AppError('forbidden', {}, extra);
-      }
-      const start = fields.startDate !== undefined ? fields.startDate : current.startDate;
-      const deadline = fields.deadline ?? current.deadline;
-      if (start && deadline < start) throw new AppError('deadline_before_start', {}, 'deadline');
-      if (fields.parentId === id) throw new AppError('parent_task_other_programme', {}, 'parentId');
-      checkRecurrence({ ...current, ...fields });
-
-      await tasksTransaction(db, async (r, tx) => {
-        await validateRefs(r, current.programmeId, { ...fields, coordinatingUnitIds });
-        const changes: Record<string, { from: unknown; to: unknown }> = {};
-        for (const k of TRACKED) {
-          const to = fields[k as keyof typeof fields];
-          const from =
-            k === 'targetValue'
-              ? current.targetValue === null
-                ? null
-                : Number(current.targetValue)
-              : current[k as keyof typeof current];
-          if (to !== undefined && to !== from) changes[k] = { from, to };
-        }
-        const values: Record<string, unknown> = { ...fields };
-        if ('targetValue' in fields)
-          values.targetValue = fields.targetValue === null ? null : String(fields.targetValue);
-        if (fields.progress !== undefined && fields.progress > 0 && !current.firstActivityOn)
-          values.firstActivityOn = p.today;
-        if (fields.completedOn !== undefined) {
-          values.completedAt = fields.completedOn ? clock.now() : null;
-          if (fields.completedOn) values.progress = 100;
-        }
-        if (changes.deadline) {
-          // A new deadline applies from today on; the original and every earlier one stay on record.
-          values.deadlineEffectiveFrom = p.today;
-          await r.addDeadlineChange({
-            taskId: id,
-            deadline,
-            effectiveFrom: p.today,
-            createdBy: actor.userId,
-            reason: null,
-          });
-        }
-        if (changes.title || changes.deliverable)
-          values.searchText = searchTextOf({
-            code: current.code,
-            title: fields.title ?? current.title,
-            deliverable: fields.deliverable !== undefined ? fields.deliverable : current.deliverable,
-          });
-        const updated = await r.updateIfVersion(id, version, values);
-        if (!updated) throw new AppError('stale_version');
-        if (coordinatingUnitIds) await r.replaceCoordinators(id, coordinatingUnitIds);
-        if (milestones) await r.replaceMilestones(id, milestones);
-        if (coordinatingUnitIds) changes.coordinatingUnitIds = { from: null, to: coordinatingUnitIds };
-        if (milestones) changes.milestones = { from: null, to: milestones.length };
-        await r.addHistory({ taskId: id, actorId: actor.userId, action: 'updated', changes });
-        await auditLog(tx, clock).record({
-          actorId: actor.userId,
-          action: 'task.update',
-          entity: 'task',
-          entityId: String(id),
-          before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
-          after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
-        });
-      });
+      await updateTask(deps, actor, id, input);
       return this.detail(actor, id);
+    },
+
+    subtasks: (actor: Actor, id: number, asOf?: string) => listSubtasks(deps, actor, id, asOf),
+
+    async delegate(actor: Actor, id: number, input: DelegateInput) {
+      await delegateTask(deps, actor, id, input);
+      return listSubtasks(deps, actor, id);
     },
   };
 }

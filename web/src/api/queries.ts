@@ -77,10 +77,11 @@ export const useTaskList = (filters: TaskListFilters) =>
     placeholderData: keepPreviousData,
   });
 
-export const useTask = (id: number, asOf: string | undefined) =>
+export const useTask = (id: number, asOf: string | undefined, enabled = true) =>
   useQuery({
     queryKey: ['task', id, asOf ?? 'today'],
     queryFn: ({ signal }) => api<TaskDetail>(`/tasks/${id}`, { query: { asOf }, signal }),
+    enabled,
   });
 
 export const useUpdateTask = (id: number) => {

@@ -21,6 +21,8 @@ const InspectionPage = lazy(() => import('../inspection/InspectionPage'));
 const TaskListPage = lazy(() => import('../tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('../tasks/TaskDetailPage'));
 const DraftTasksPage = lazy(() => import('../directives/DraftTasksPage'));
+const TaskFormPage = lazy(() => import('../tasks/TaskFormPage'));
+const DelegatePage = lazy(() => import('../tasks/DelegatePage'));
 const UnitTreePage = lazy(() => import('../units/UnitTreePage'));
 const InboxPage = lazy(() => import('../reports/InboxPage'));
 const ReportFormPage = lazy(() => import('../reports/ReportFormPage'));
@@ -95,8 +97,11 @@ function Shell() {
           <Route index element={<OverviewPage />} />
           <Route path="cockpit" element={<CockpitPage />} />
           <Route path="tasks" element={<TaskListPage />} />
+          <Route path="tasks/new" element={<TaskFormPage />} />
           <Route path="tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="directives/:id/draft-tasks" element={<DraftTasksPage />} />
+          <Route path="tasks/:taskId/edit" element={<TaskFormPage />} />
+          <Route path="tasks/:taskId/delegate" element={<DelegatePage />} />
           <Route path="units" element={<UnitTreePage />} />
           <Route path="units/:unitId" element={<UnitPage />} />
           <Route path="inbox" element={<InboxPage />} />

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined, EditOutlined, ShareAltOutlined } from '@ant-design/icons';
 import type { TaskDetail } from '@shared/schemas/tasks';
 import {
   App,
@@ -30,6 +30,7 @@ import { ErrorNote, PageSpinner } from '../ui/states';
 import { TaskRequests } from '../adjustments/TaskRequests';
 import './tasks.css';
 import { BlockedBy } from '../obstacles/BlockedBy';
+import { SubtaskTree } from './SubtaskTree';
 
 /** One task: its "5 clears", its state as of the date viewed, its roadmap, deadline changes and history. */
 export default function TaskDetailPage() {
@@ -85,6 +86,24 @@ export default function TaskDetailPage() {
           <Tag>{t(`kind.${d.kind}`)}</Tag>
           <Tag>{t(`priority.${d.priority}`)}</Tag>
         </Space>
+        {!asOf && (d.can.manage || d.can.delegate) && (
+          <Space wrap>
+            {d.can.manage && (
+              <Link to={`/p/${programme.id}/tasks/${d.id}/edit`}>
+                <Button icon={<EditOutlined />} data-testid="task-edit">
+                  {t('taskForm.edit')}
+                </Button>
+              </Link>
+            )}
+            {d.can.delegate && (
+              <Link to={`/p/${programme.id}/tasks/${d.id}/delegate`}>
+                <Button icon={<ShareAltOutlined />} data-testid="task-delegate">
+                  {t('taskForm.delegate')}
+                </Button>
+              </Link>
+            )}
+          </Space>
+        )}
       </div>
 
       <BlockedBy task={d} programmeId={programme.id} />
@@ -202,6 +221,9 @@ export default function TaskDetailPage() {
           </Card>
         </Col>
         <Col xs={24}>
+          <SubtaskTree task={d} programmeId={programme.id} asOf={asOf} />
+        </Col>
+        <Col xs={24}>
           <TaskRequests task={d} canAct={d.can.update && !asOf} />
         </Col>
         <Col xs={24}>
@@ -216,7 +238,9 @@ export default function TaskDetailPage() {
                   content: (
                     <>
                       <Typography.Text strong>
-                        {t(`task.action.${h.action}`, { defaultValue: h.action })}
+                        {t(`task.action.${h.action}`, {
+                          defaultValue: labelOr(t, HISTORY_ACTIONS[h.action], h.action),
+                        })}
                       </Typography.Text>{' '}
                       <Typography.Text type="secondary">
                         <bdi>{formatDateTime(h.at, lang, programme.timeZone)}</bdi> ·{' '}
@@ -225,8 +249,11 @@ export default function TaskDetailPage() {
                       <ul className="task-history__changes">
                         {Object.entries(h.changes).map(([field, c]) => (
                           <li key={field}>
-                            {t(`task.${field}`, { defaultValue: field, count: undefined })}:{' '}
-                            <bdi>{show(c.from)}</bdi> → <bdi>{show(c.to)}</bdi>
+                            {t(`task.${field}`, {
+                              defaultValue: labelOr(t, HISTORY_FIELDS[field], field),
+                              count: undefined,
+                            })}
+                            : <bdi>{show(c.from)}</bdi> → <bdi>{show(c.to)}</bdi>
                           </li>
                         ))}
                       </ul>
@@ -241,6 +268,30 @@ export default function TaskDetailPage() {
     </div>
   );
 }
+
+/** History entries and fields added with the task form and delegation (their keys live in `taskForm`). */
+const HISTORY_ACTIONS: Record<string, string> = {
+  delegated: 'taskForm.actionDelegated',
+  reopened: 'taskForm.actionReopened',
+};
+const HISTORY_FIELDS: Record<string, string> = {
+  progressFromSubtasks: 'taskForm.progressFromSubtasks',
+  subtaskWeight: 'taskForm.subtaskWeight',
+  subtasks: 'taskForm.subtasksField',
+  coordinatingUnitIds: 'taskForm.coordinatingUnitIds',
+  leadUnitId: 'taskForm.leadUnitId',
+  groupId: 'taskForm.groupId',
+  directiveId: 'taskForm.directiveId',
+  parentId: 'taskForm.parentId',
+  assignedLevel: 'taskForm.assignedLevel',
+  targetText: 'taskForm.targetText',
+  targetValue: 'taskForm.targetValue',
+  targetUnit: 'taskForm.targetUnit',
+  title: 'taskForm.title',
+  product: 'taskForm.deliverable',
+};
+
+const labelOr = (t: (k: string) => string, key: string | undefined, raw: string) => (key ? t(key) : raw);
 
 const show = (v: unknown) =>
   v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);

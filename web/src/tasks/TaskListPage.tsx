@@ -1,4 +1,4 @@
-import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TaskListItem } from '@shared/schemas/tasks';
 import type { TaskSort } from '@shared/vocabulary';
 import { Badge, Button, Card, Grid, Progress, Space, Table, Typography } from 'antd';
@@ -45,6 +45,12 @@ export default function TaskListPage() {
   const height = useTableHeight();
   const phone = screens.md === false;
   const [showFilters, setShowFilters] = useState(false);
+  // The standing agency and admins create tasks (the server's canManageTasks).
+  const mayCreate = me.data?.roles.some(
+    (r) =>
+      r.role === 'admin' ||
+      (r.role === 'standing' && (r.programmeId === null || r.programmeId === programme.id)),
+  );
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -160,6 +166,16 @@ export default function TaskListPage() {
               total: formatNumber(total, lang),
             })}
           </Typography.Text>
+          {mayCreate && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/p/${programme.id}/tasks/new`)}
+              data-testid="task-new"
+            >
+              {t('taskForm.newTask')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="export-xlsx">
             {t('common.export')}
           </Button>
