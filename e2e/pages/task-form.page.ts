@@ -24,7 +24,8 @@ export class TaskFormPage {
     await this.page.keyboard.press('Escape');
     // The next pick must not find this dropdown while it fades out.
     await this.page.waitForFunction(
-      () => ![...document.querySelectorAll('.ant-select-dropdown')].some((d) => (d as HTMLElement).offsetParent),
+      () =>
+        ![...document.querySelectorAll('.ant-select-dropdown')].some((d) => (d as HTMLElement).offsetParent),
     );
   }
 
