@@ -35,7 +35,8 @@ describe('delegation', () => {
       unitId: w.units.hamletA.id,
       roles: [{ role: 'unit_leader', unitId: w.units.hamletA.id }],
     });
-    for (const [k, u] of Object.entries({ ...w.u, officerHamlet, leaderB, leaderHamlet })) as[k] = await t.login(u.email);
+    for (const [k, u] of Object.entries({ ...w.u, officerHamlet, leaderB, leaderHamlet }))
+      as[k] = await t.login(u.email);
     parent = await makeTask(t.database.db, {
       programmeId: w.p1.id,
       leadUnitId: w.units.communeA.id,
