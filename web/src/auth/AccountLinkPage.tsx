@@ -170,7 +170,9 @@ export default function AccountLinkPage({ purpose }: { purpose: 'invite' | 'rese
               </Button>
             </Form>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
-              {t('accountLink.expires', { at: formatDateTime(link.data.expiresAt, lang, readerZone(), { zone: 'always' }) })}
+              {t('accountLink.expires', {
+                at: formatDateTime(link.data.expiresAt, lang, readerZone(), { zone: 'always' }),
+              })}
             </Typography.Paragraph>
           </>
         )}

@@ -140,7 +140,11 @@ export function PersonDrawer(props: {
             <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
               <Tag>
                 {t('people.invitedAt', {
-                  at: formatDateTime(p.invitedAt, isLang(i18n.language) ? i18n.language : 'vi', programme.timeZone),
+                  at: formatDateTime(
+                    p.invitedAt,
+                    isLang(i18n.language) ? i18n.language : 'vi',
+                    programme.timeZone,
+                  ),
                 })}
               </Tag>
             </Typography.Paragraph>
