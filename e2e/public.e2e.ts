@@ -32,16 +32,18 @@ describe('the public page', () => {
     expect(app.page.url()).toMatch(/\/public\/hanoi-nq57$/);
   });
 
-  it('shows the published figures: 30 overdue, the published warning list', async () => {
+  // Other browser flows on this shared server add tasks before this file runs, so the page is held
+  // to the figures the API publishes; the demo's 30 is checked by server/seed/readme-figures.test.ts.
+  it('shows the published figures (the overdue count the API publishes), the published warning list', async () => {
     const api = (await app.page.evaluate(() =>
       fetch('/api/v1/public/programmes/hanoi-nq57').then((r) => r.json()),
     )) as {
       taskCounts: { total: number; byState: { overdue: number } };
       warningList: { units: unknown[] } | null;
     };
-    expect(api.taskCounts.byState.overdue).toBe(30);
+    expect(api.taskCounts.byState.overdue).toBeGreaterThanOrEqual(30);
     const overdue = await app.page.getByTestId('public-state-overdue').textContent();
-    expect(Number(overdue?.replace(/\D/g, ''))).toBe(30);
+    expect(Number(overdue?.replace(/\D/g, ''))).toBe(api.taskCounts.byState.overdue);
     expect(api.warningList?.units.length).toBeGreaterThan(0);
     await app.page.getByTestId('public-warning-list').waitFor();
     await shot(app.page, 'public-vi');

@@ -27,7 +27,13 @@ describe('importing tasks in the browser', () => {
   };
 
   /** The drawer slides in: a screenshot waits for its animations to end. */
-  const settled = (app: AppPage) => app.page.waitForFunction(() => document.getAnimations().length === 0);
+  const settled = (app: AppPage) =>
+    app.page.waitForFunction(() =>
+      // Finite animations only: an indeterminate progress bar or a spinner runs for ever.
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
 
   beforeAll(async () => {
     browser = await launch();

@@ -84,6 +84,8 @@ describe('a ward officer’s screens tell what applies to the ward', () => {
     const s = new AppPage(await c.newPage(), baseURL);
     await s.signIn('standing@hanoi.steerboard.vn');
     await s.goto(`/p/${hanoi}/briefs`);
+    // An earlier flow may have left this account in another language: the assertions read Vietnamese.
+    await s.switchLanguage('vi');
     const [file] = await Promise.all([
       s.page.waitForEvent('download'),
       s.page.getByTestId('brief-generate').click(),
